@@ -1,0 +1,259 @@
+//! The data the stages read: number words, multipliers, units, qualifiers,
+//! months, language markers, abbreviations, measures, aliases.
+//!
+//! Each table is one file beside this module, compiled in with
+//! `include_str!` and parsed once on first use. Files are tab-separated,
+//! `#` starts a comment line, and the first column of most tables is the
+//! language (`fr`, `en`, or `*` for both). Phrases are tokenized and
+//! folded as `text::words` does, so "près de" matches "Près de" and
+//! "pres\u{a0}de"; a phrase holding a capital letter ("M", "US$") is
+//! matched with its case, to keep "M" (million) apart from "m" (metre).
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use crate::report::{Kind, Lang, Qualifier};
+use crate::text::chars::fold;
+use crate::text::words::phrase_tokens;
+
+/// Non-comment, non-empty lines of a table, split on tabs.
+fn rows(table: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    table.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).map(|l| l.split('\t').map(str::trim).collect())
+}
+
+fn langs(code: &str) -> &'static [Lang] {
+    match code {
+        "fr" => &[Lang::Fr],
+        "en" => &[Lang::En],
+        "*" => &[Lang::Fr, Lang::En],
+        other => panic!("lexicon: unknown language {other:?}"),
+    }
+}
+
+/// A phrase of a table, ready to match against text.
+#[derive(Debug, Clone)]
+pub struct Phrase<T> {
+    pub tokens: Vec<String>,
+    /// The phrase as written, for case-sensitive entries.
+    pub raw: &'static str,
+    pub case_sensitive: bool,
+    pub value: T,
+}
+
+/// Phrases of one language indexed by their first folded token, longest
+/// first, so the longest match wins.
+#[derive(Debug)]
+pub struct PhraseTable<T> {
+    by_first: HashMap<String, Vec<Phrase<T>>>,
+    by_last: HashMap<String, Vec<Phrase<T>>>,
+}
+
+impl<T> PhraseTable<T> {
+    /// Candidates whose first token is `token` (folded).
+    pub fn starting_with(&self, token: &str) -> &[Phrase<T>] {
+        self.by_first.get(token).map_or(&[], Vec::as_slice)
+    }
+
+    /// Candidates whose last token is `token` (folded).
+    pub fn ending_with(&self, token: &str) -> &[Phrase<T>] {
+        self.by_last.get(token).map_or(&[], Vec::as_slice)
+    }
+}
+
+impl<T: Clone> PhraseTable<T> {
+    fn new(entries: Vec<(&'static str, T)>) -> Self {
+        let mut by_first: HashMap<String, Vec<Phrase<T>>> = HashMap::new();
+        let mut by_last: HashMap<String, Vec<Phrase<T>>> = HashMap::new();
+        for (raw, value) in entries {
+            let tokens = phrase_tokens(raw);
+            let Some(first) = tokens.first().cloned() else { continue };
+            let last = tokens.last().cloned().unwrap_or_default();
+            let p = Phrase { tokens, raw, case_sensitive: raw.chars().any(char::is_uppercase), value };
+            by_first.entry(first).or_default().push(p.clone());
+            by_last.entry(last).or_default().push(p);
+        }
+        for v in by_first.values_mut().chain(by_last.values_mut()) {
+            v.sort_by_key(|p| std::cmp::Reverse(p.tokens.len()));
+        }
+        PhraseTable { by_first, by_last }
+    }
+}
+
+/// A table per language.
+#[derive(Debug)]
+pub struct PerLang<T> {
+    fr: T,
+    en: T,
+}
+
+impl<T> PerLang<T> {
+    pub fn get(&self, lang: Lang) -> &T {
+        match lang {
+            Lang::Fr => &self.fr,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+fn phrase_tables<T: Clone>(table: &'static str, parse: impl Fn(&[&'static str]) -> (&'static str, T)) -> PerLang<PhraseTable<T>> {
+    let mut fr = Vec::new();
+    let mut en = Vec::new();
+    for row in rows(table) {
+        let entry = parse(&row[1..]);
+        for lang in langs(row[0]) {
+            match lang {
+                Lang::Fr => fr.push(entry.clone()),
+                Lang::En => en.push(entry.clone()),
+            }
+        }
+    }
+    PerLang { fr: PhraseTable::new(fr), en: PhraseTable::new(en) }
+}
+
+fn number(s: &str) -> f64 {
+    s.parse().unwrap_or_else(|_| panic!("lexicon: bad number {s:?}"))
+}
+
+pub fn lang_markers() -> &'static HashMap<String, Lang> {
+    static T: OnceLock<HashMap<String, Lang>> = OnceLock::new();
+    T.get_or_init(|| rows(include_str!("lang_markers.txt")).map(|r| (fold(r[1]), langs(r[0])[0])).collect())
+}
+
+pub fn abbreviations() -> &'static HashSet<&'static str> {
+    static T: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    T.get_or_init(|| rows(include_str!("abbreviations.txt")).map(|r| r[0]).collect())
+}
+
+pub fn multipliers() -> &'static PerLang<PhraseTable<f64>> {
+    static T: OnceLock<PerLang<PhraseTable<f64>>> = OnceLock::new();
+    T.get_or_init(|| phrase_tables(include_str!("multipliers.tsv"), |r| (r[0], number(r[1]))))
+}
+
+pub fn qualifiers() -> &'static PerLang<PhraseTable<Qualifier>> {
+    static T: OnceLock<PerLang<PhraseTable<Qualifier>>> = OnceLock::new();
+    T.get_or_init(|| {
+        phrase_tables(include_str!("qualifiers.tsv"), |r| {
+            let q = match r[0] {
+                "approx" => Qualifier::Approx,
+                "at_least" => Qualifier::AtLeast,
+                "more_than" => Qualifier::MoreThan,
+                "at_most" => Qualifier::AtMost,
+                "less_than" => Qualifier::LessThan,
+                other => panic!("lexicon: unknown qualifier {other:?}"),
+            };
+            (r[1], q)
+        })
+    })
+}
+
+/// A unit of `units.tsv`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unit {
+    pub unit: &'static str,
+    pub kind: Kind,
+    pub dimension: &'static str,
+    /// Factor to the dimension's base unit.
+    pub factor: f64,
+}
+
+pub fn units() -> &'static PerLang<PhraseTable<Unit>> {
+    static T: OnceLock<PerLang<PhraseTable<Unit>>> = OnceLock::new();
+    T.get_or_init(|| {
+        phrase_tables(include_str!("units.tsv"), |r| {
+            let kind = match r[2] {
+                "percent" => Kind::Percent,
+                "measure" => Kind::Measure,
+                "money" => Kind::Money,
+                "duration" => Kind::Duration,
+                other => panic!("lexicon: unknown unit kind {other:?}"),
+            };
+            (r[0], Unit { unit: r[1], kind, dimension: r[3], factor: number(r[4]) })
+        })
+    })
+}
+
+/// Conversion factor of a normalized unit to its dimension's base.
+pub fn unit_factor(unit: &str) -> Option<(&'static str, f64)> {
+    static T: OnceLock<HashMap<&'static str, (&'static str, f64)>> = OnceLock::new();
+    let t = T.get_or_init(|| rows(include_str!("units.tsv")).map(|r| (r[2], (r[4], number(r[5])))).collect());
+    t.get(unit).copied()
+}
+
+/// Class of a number word (see `number_words.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WordClass {
+    Unit,
+    Ten,
+    Hundred,
+    Scale,
+    Ordinal,
+    Fraction,
+    Half,
+    Joiner,
+    Article,
+}
+
+pub fn number_words() -> &'static PerLang<HashMap<String, (f64, WordClass)>> {
+    static T: OnceLock<PerLang<HashMap<String, (f64, WordClass)>>> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut fr = HashMap::new();
+        let mut en = HashMap::new();
+        for r in rows(include_str!("number_words.tsv")) {
+            let class = match r[3] {
+                "unit" => WordClass::Unit,
+                "ten" => WordClass::Ten,
+                "hundred" => WordClass::Hundred,
+                "scale" => WordClass::Scale,
+                "ordinal" => WordClass::Ordinal,
+                "fraction" => WordClass::Fraction,
+                "half" => WordClass::Half,
+                "joiner" => WordClass::Joiner,
+                "article" => WordClass::Article,
+                other => panic!("lexicon: unknown number-word class {other:?}"),
+            };
+            for lang in langs(r[0]) {
+                let t = if *lang == Lang::Fr { &mut fr } else { &mut en };
+                t.insert(fold(r[1]), (number(r[2]), class));
+            }
+        }
+        PerLang { fr, en }
+    })
+}
+
+pub fn months() -> &'static PerLang<HashMap<String, u32>> {
+    static T: OnceLock<PerLang<HashMap<String, u32>>> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut fr = HashMap::new();
+        let mut en = HashMap::new();
+        for r in rows(include_str!("months.tsv")) {
+            for lang in langs(r[0]) {
+                let t = if *lang == Lang::Fr { &mut fr } else { &mut en };
+                t.insert(fold(r[1]), number(r[2]) as u32);
+            }
+        }
+        PerLang { fr, en }
+    })
+}
+
+pub fn year_cues() -> &'static PerLang<PhraseTable<()>> {
+    static T: OnceLock<PerLang<PhraseTable<()>>> = OnceLock::new();
+    T.get_or_init(|| phrase_tables(include_str!("year_cues.tsv"), |r| (r[0], ())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every table parses (a typo in a data file fails here, not in use).
+    #[test]
+    fn all_tables_parse() {
+        assert!(lang_markers().len() > 40);
+        assert!(abbreviations().contains("M"));
+        assert!(!multipliers().get(Lang::Fr).starting_with("milliards").is_empty());
+        assert!(!qualifiers().get(Lang::Fr).starting_with("pres").is_empty());
+        assert!(!units().get(Lang::En).starting_with("%").is_empty());
+        assert_eq!(number_words().get(Lang::Fr).get("quatre"), Some(&(4.0, WordClass::Unit)));
+        assert_eq!(months().get(Lang::Fr).get("fevrier"), Some(&2));
+        assert_eq!(unit_factor("cm"), Some(("length", 0.01)));
+    }
+}
