@@ -17,7 +17,11 @@
 //! assert_eq!(report.quantities[1].unit.as_deref(), Some("EUR"));
 //! ```
 
+pub mod attribution;
+pub mod claims;
+pub mod entities;
 pub mod lexicon;
+pub mod measure;
 pub mod numbers;
 pub mod report;
 pub mod text;
@@ -26,8 +30,7 @@ pub mod text;
 mod wasm;
 
 pub use numbers::NumberOptions;
-use report::{Lang, NumbersReport, Quantity};
-use text::offsets::Utf16Index;
+use report::{Extraction, Lang, NumbersReport};
 
 /// Options shared by every entry point.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -37,30 +40,13 @@ pub struct Options {
     pub numbers: NumberOptions,
 }
 
-/// Every number and quantity mention of `text`.
+/// Every number and quantity mention of `text`, with what it measures.
 pub fn numbers(text: &str, opts: &Options) -> NumbersReport {
-    let lang = opts.lang.unwrap_or_else(|| text::lang::detect(text));
-    let idx = Utf16Index::new(text);
-    let quantities = numbers::scan(text, lang, &opts.numbers).into_iter().map(|m| quantity(text, &idx, &m, None)).collect();
+    let (lang, quantities) = claims::quantities(text, opts);
     NumbersReport { lang, quantities }
 }
 
-/// The public form of a mention.
-fn quantity(text: &str, idx: &Utf16Index, m: &numbers::Mention, measure: Option<(&str, &str)>) -> Quantity {
-    let span = [m.start, m.end];
-    Quantity {
-        surface: text[m.start..m.end].to_string(),
-        span,
-        span_utf16: idx.span(span),
-        value: m.value,
-        low: m.low,
-        high: m.high,
-        qualifier: m.qualifier,
-        kind: m.kind,
-        unit: m.unit.map(str::to_string),
-        measure: measure.map(|(k, _)| k.to_string()),
-        measure_surface: measure.map(|(_, s)| s.to_string()),
-        qualifier_surface: m.qualifier_start.map(|s| text[s..m.start].trim_end().to_string()),
-        date: m.date.clone(),
-    }
+/// The checkable claims of `text`.
+pub fn extract(text: &str, opts: &Options) -> Extraction {
+    claims::extract(text, opts).extraction
 }

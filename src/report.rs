@@ -100,12 +100,14 @@ pub struct Entity {
     pub kind: String,
 }
 
-/// One checkable statement: a sentence or clause around one figure.
+/// One checkable statement: the clause around one figure. A sentence with
+/// figures about different things holds one claim per figure; their spans
+/// split the sentence and never overlap.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
 pub struct Claim {
     pub id: String,
-    /// The sentence holding the claim.
+    /// The clause of the claim.
     pub text: String,
     pub span: Span,
     pub span_utf16: Span,
@@ -119,6 +121,11 @@ pub struct Claim {
     pub score: f64,
     /// Id of an earlier claim of the same document stating the same figure.
     pub restates: Option<String>,
+    /// Dates and years of the sentence ("2025", "2024-12-24").
+    pub time: Vec<String>,
+    /// The whole sentence holding the claim.
+    pub sentence_span: Span,
+    pub sentence_span_utf16: Span,
 }
 
 /// Output of `recoupe numbers`: every number and quantity mention.

@@ -50,3 +50,10 @@ pub fn numbers(text: &str, options_value: JsValue) -> Result<JsValue, JsError> {
     let opts = options(&options_value)?;
     to_js(&crate::numbers(text, &opts))
 }
+
+/// The checkable claims of `text`.
+#[wasm_bindgen]
+pub fn extract(text: &str, options_value: JsValue) -> Result<JsValue, JsError> {
+    let opts = options(&options_value)?;
+    to_js(&crate::extract(text, &opts))
+}

@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use recoupe::report::Lang;
 use recoupe::Options;
 
-const USAGE: &str = "usage: recoupe numbers [--lang auto|fr|en] FILE|-";
+const USAGE: &str = "usage: recoupe numbers|extract [--lang auto|fr|en] FILE|-";
 
 fn main() -> ExitCode {
     match run(std::env::args().skip(1).collect()) {
@@ -48,6 +48,7 @@ fn run(args: Vec<String>) -> Result<String, String> {
     let text = read(&file)?;
     let json = match command.as_str() {
         "numbers" => serde_json::to_string_pretty(&recoupe::numbers(&text, &opts)),
+        "extract" => serde_json::to_string_pretty(&recoupe::extract(&text, &opts)),
         other => return Err(format!("unknown command {other:?}; {USAGE}")),
     };
     json.map_err(|e| format!("cannot write JSON: {e}"))

@@ -240,6 +240,87 @@ pub fn year_cues() -> &'static PerLang<PhraseTable<()>> {
     T.get_or_init(|| phrase_tables(include_str!("year_cues.tsv"), |r| (r[0], ())))
 }
 
+/// Class of a measure phrase (see `measures.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MeasureClass {
+    Person,
+    Thing,
+    Casualty,
+    Money,
+    Skip,
+}
+
+pub fn measures() -> &'static PerLang<PhraseTable<(&'static str, MeasureClass)>> {
+    static T: OnceLock<PerLang<PhraseTable<(&'static str, MeasureClass)>>> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut fr = Vec::new();
+        let mut en = Vec::new();
+        for r in rows(include_str!("measures.tsv")) {
+            let class = match r[2] {
+                "person" => MeasureClass::Person,
+                "thing" => MeasureClass::Thing,
+                "casualty" => MeasureClass::Casualty,
+                "money" => MeasureClass::Money,
+                "skip" => MeasureClass::Skip,
+                other => panic!("lexicon: unknown measure class {other:?}"),
+            };
+            for lang in langs(r[1]) {
+                let t = if *lang == Lang::Fr { &mut fr } else { &mut en };
+                t.push((r[3], (r[0], class)));
+            }
+        }
+        PerLang { fr: PhraseTable::new(fr), en: PhraseTable::new(en) }
+    })
+}
+
+/// An entry of `aliases.tsv`: canonical name and kind.
+pub type Alias = (&'static str, &'static str);
+
+/// Aliases of both languages (names cross languages: a French article
+/// may say "Kyiv").
+pub fn aliases() -> &'static PhraseTable<Alias> {
+    static T: OnceLock<PhraseTable<Alias>> = OnceLock::new();
+    T.get_or_init(|| PhraseTable::new(rows(include_str!("aliases.tsv")).map(|r| (r[2], (r[0], r[1]))).collect()))
+}
+
+/// Canonical names of `aliases.tsv`, for resolving a name already canonical.
+pub fn canonical_names() -> &'static HashSet<&'static str> {
+    static T: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    T.get_or_init(|| rows(include_str!("aliases.tsv")).map(|r| r[0]).collect())
+}
+
+/// Role of an attribution phrase (see `attribution.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AttributionRole {
+    SourceBefore,
+    Verb,
+    Hedge,
+    Pronoun,
+    NotHedge,
+}
+
+pub fn attribution() -> &'static PerLang<PhraseTable<AttributionRole>> {
+    static T: OnceLock<PerLang<PhraseTable<AttributionRole>>> = OnceLock::new();
+    T.get_or_init(|| {
+        phrase_tables(include_str!("attribution.tsv"), |r| {
+            let role = match r[0] {
+                "source_before" => AttributionRole::SourceBefore,
+                "verb" => AttributionRole::Verb,
+                "hedge" => AttributionRole::Hedge,
+                "pronoun" => AttributionRole::Pronoun,
+                "not_hedge" => AttributionRole::NotHedge,
+                other => panic!("lexicon: unknown attribution role {other:?}"),
+            };
+            (r[1], role)
+        })
+    })
+}
+
+pub fn alias_cues() -> &'static PerLang<PhraseTable<()>> {
+    static T: OnceLock<PerLang<PhraseTable<()>>> = OnceLock::new();
+    T.get_or_init(|| phrase_tables(include_str!("alias_cues.tsv"), |r| (r[0], ())))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -255,5 +336,8 @@ mod tests {
         assert_eq!(number_words().get(Lang::Fr).get("quatre"), Some(&(4.0, WordClass::Unit)));
         assert_eq!(months().get(Lang::Fr).get("fevrier"), Some(&2));
         assert_eq!(unit_factor("cm"), Some(("length", 0.01)));
+        assert!(!measures().get(Lang::Fr).starting_with("soldats").is_empty());
+        assert!(!aliases().starting_with("coree").is_empty());
+        assert!(!attribution().get(Lang::Fr).starting_with("selon").is_empty());
     }
 }

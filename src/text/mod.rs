@@ -10,4 +10,5 @@ pub mod chars;
 pub mod lang;
 pub mod offsets;
 pub mod segment;
+pub mod stem;
 pub mod words;

@@ -147,6 +147,25 @@ pub fn match_before(text: &str, pos: usize, phrase: &[String]) -> Option<usize> 
     Some(at)
 }
 
+/// Whether `[from, to)` holds a clause boundary: a comma, semicolon,
+/// colon or dash, or a coordinating conjunction.
+pub fn has_clause_break(text: &str, from: usize, to: usize, lang: crate::report::Lang) -> bool {
+    let conjunctions: &[&str] = match lang {
+        crate::report::Lang::Fr => &["et", "mais", "tandis", "or", "puis"],
+        crate::report::Lang::En => &["and", "but", "while", "whereas", "then"],
+    };
+    let mut pos = from;
+    while let Some(t) = next(text, pos).filter(|t| t.end <= to) {
+        match t.kind {
+            TokKind::Punct if matches!(t.text, "," | ";" | ":" | "–" | "—" | "(") => return true,
+            TokKind::Word if conjunctions.iter().any(|c| eq_folded(t.text, c)) => return true,
+            _ => {}
+        }
+        pos = t.end;
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,314 @@
+//! Named things: people, places, organisations, weapon systems, with a
+//! canonical name shared by their aliases.
+//!
+//! Three sources, in this order of trust:
+//! 1. `aliases.tsv`: known names and their variants across languages
+//!    ("Corée du Nord" = "Pyongyang" = "DPRK" = `North Korea`), nationality
+//!    adjectives included ("nord-coréens").
+//! 2. Designators: a capitalized word, a hyphen and digits ("KN-23",
+//!    "Hwasong-11", "M-1989"); a weapon when a weapon noun stands near.
+//! 3. Capitalized words inside a sentence ("John Kirby", "Koksan"); a
+//!    capitalized word opening a sentence counts only as part of a longer
+//!    name. A lone surname that ends a longer name of the same document is
+//!    that person ("Kirby" after "John Kirby").
+//!
+//! Declared aliases: a cue from `alias_cues.tsv` followed by a name
+//! ("baptisés KN-23", "also known as") makes that name another name of the
+//! nearest entity of the same kind named before it in the document. The
+//! pairs are returned so that reconciliation can merge them across
+//! documents.
+//!
+//! Invariant: entity mentions are in text order and never overlap.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use crate::lexicon::{self, MeasureClass};
+use crate::report::Lang;
+use crate::text::chars::{fold, is_apostrophe};
+use crate::text::segment::Sentence;
+use crate::text::words::{match_after, next, prev, TokKind};
+
+/// One entity mention (byte offsets).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntityMention {
+    pub start: usize,
+    pub end: usize,
+    pub canonical: String,
+    pub kind: &'static str,
+}
+
+/// The entities of one document.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DocEntities {
+    pub mentions: Vec<EntityMention>,
+    /// Declared aliases: (alias, canonical name it stands for).
+    pub declared: Vec<(String, String)>,
+}
+
+fn designator_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    // ASCII-only on purpose: no Unicode tables in the shipped wasm.
+    RE.get_or_init(|| Regex::new(r"(?-u:\b)[A-Z][A-Za-z]{0,11}-[0-9]{1,5}[A-Z]?(?-u:\b)").expect("designator pattern"))
+}
+
+struct Words {
+    org: HashSet<&'static str>,
+    not_name: HashSet<&'static str>,
+}
+
+fn words() -> &'static Words {
+    static T: OnceLock<Words> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut w = Words { org: HashSet::new(), not_name: HashSet::new() };
+        for line in include_str!("lexicon/entity_words.tsv").lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+            let (role, word) = line.split_once('\t').expect("entity_words.tsv: role<TAB>word");
+            match role {
+                "org" => w.org.insert(word),
+                "not_name" => w.not_name.insert(word),
+                other => panic!("entity_words.tsv: unknown role {other:?}"),
+            };
+        }
+        w
+    })
+}
+
+fn alias_cues() -> &'static lexicon::PerLang<lexicon::PhraseTable<()>> {
+    lexicon::alias_cues()
+}
+
+/// Finds the entities of `text`, whose sentences are `sentences`.
+pub fn find(text: &str, sentences: &[Sentence], lang: Lang) -> DocEntities {
+    let mut found: Vec<EntityMention> = Vec::new();
+    let sentence_starts: HashSet<usize> = sentences.iter().map(|s| s.start).collect();
+
+    // 1. Known aliases.
+    let table = lexicon::aliases();
+    let mut pos = 0;
+    while let Some(t) = next(text, pos) {
+        pos = t.end;
+        if t.kind != TokKind::Word && t.kind != TokKind::Punct {
+            continue;
+        }
+        if text[..t.start].ends_with(|c: char| c.is_alphanumeric()) {
+            continue;
+        }
+        for p in table.starting_with(&fold(t.text)) {
+            let Some(end) = match_after(text, t.start, &p.tokens) else { continue };
+            if p.case_sensitive && !same_letters(&text[t.start..end], p.raw) {
+                continue;
+            }
+            if text[end..].starts_with(|c: char| c.is_alphanumeric()) || text[end..].starts_with(|c: char| c == '-') && p.raw.ends_with(char::is_alphabetic) && text[end + 1..].starts_with(char::is_alphabetic) {
+                continue;
+            }
+            found.push(EntityMention { start: t.start, end, canonical: p.value.0.to_string(), kind: p.value.1 });
+            pos = end;
+            break;
+        }
+    }
+
+    // 2. Designators.
+    for m in designator_re().find_iter(text) {
+        if overlaps(&found, m.start(), m.end()) {
+            continue;
+        }
+        let kind = if near_weapon_noun(text, m.start(), m.end(), lang) { "weapon" } else { "name" };
+        found.push(EntityMention { start: m.start(), end: m.end(), canonical: m.as_str().to_string(), kind });
+    }
+
+    // 3. Capitalized names.
+    for s in sentences {
+        capitalized_names(text, s, &sentence_starts, &mut found);
+    }
+    found.sort_by_key(|e| e.start);
+
+    // A lone word ending a longer person name of the document is that person.
+    let mut last_words: HashMap<String, String> = HashMap::new();
+    for e in found.iter().filter(|e| e.kind == "person") {
+        if let Some(last) = e.canonical.rsplit(' ').next() {
+            if last != e.canonical {
+                last_words.entry(last.to_string()).or_insert_with(|| e.canonical.clone());
+            }
+        }
+    }
+    for e in found.iter_mut().filter(|e| e.kind == "name" || e.kind == OPENER) {
+        if let Some(full) = last_words.get(&e.canonical) {
+            e.canonical = full.clone();
+            e.kind = "person";
+        }
+    }
+    found.retain(|e| e.kind != OPENER);
+
+    let declared = declared_aliases(text, lang, &mut found);
+    DocEntities { mentions: found, declared }
+}
+
+/// Case-sensitive comparison that ignores spacing and apostrophe style.
+fn same_letters(a: &str, b: &str) -> bool {
+    let norm = |s: &str| s.chars().filter(|c| !c.is_whitespace()).map(|c| if is_apostrophe(c) { '\'' } else { c }).collect::<String>();
+    norm(a) == norm(b)
+}
+
+fn overlaps(found: &[EntityMention], start: usize, end: usize) -> bool {
+    found.iter().any(|e| e.start < end && start < e.end)
+}
+
+/// A thing noun of `measures.tsv` within a few words of a designator.
+fn near_weapon_noun(text: &str, start: usize, end: usize, lang: Lang) -> bool {
+    let table = lexicon::measures().get(lang);
+    let is_thing = |w: &str| {
+        table.starting_with(&fold(w)).iter().chain(table.ending_with(&fold(w))).any(|p| p.value.1 == MeasureClass::Thing)
+    };
+    let mut pos = start;
+    for _ in 0..6 {
+        let Some(t) = prev(text, pos).filter(|t| !t.newline_before) else { break };
+        if t.kind == TokKind::Word && is_thing(t.text) {
+            return true;
+        }
+        pos = t.start;
+    }
+    let mut pos = end;
+    for _ in 0..3 {
+        let Some(t) = next(text, pos).filter(|t| !t.newline_before) else { break };
+        if t.kind == TokKind::Word && is_thing(t.text) {
+            return true;
+        }
+        pos = t.end;
+    }
+    false
+}
+
+/// Provisional kind of a lone capitalized sentence opener.
+const OPENER: &str = "opener";
+
+const PARTICLES: &[&str] = &["de", "du", "des", "van", "von", "der", "al", "bin", "ben", "da", "di", "la", "le"];
+
+/// Runs of capitalized words in sentence `s` not already found.
+fn capitalized_names(text: &str, s: &Sentence, sentence_starts: &HashSet<usize>, found: &mut Vec<EntityMention>) {
+    let w = words();
+    let mut pos = s.start;
+    let mut run: Vec<(usize, usize)> = Vec::new();
+    let flush = |run: &mut Vec<(usize, usize)>, found: &mut Vec<EntityMention>| {
+        // Trailing particles are not part of the name.
+        while run.last().is_some_and(|&(a, b)| PARTICLES.contains(&&text[a..b])) {
+            run.pop();
+        }
+        if let (Some(&(a, _)), Some(&(_, b))) = (run.first(), run.last()) {
+            let opens = sentence_starts.contains(&a) || text[..a].trim_end().ends_with(['«', '"', '“', '•', '-', ':']);
+            let name = &text[a..b];
+            let words_in = run.len();
+            if !overlaps(found, a, b) && !w.not_name.contains(name) {
+                let is_org = run.iter().any(|&(x, y)| w.org.contains(&text[x..y])) || name.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && name.len() >= 2;
+                // A lone capitalized word opening a sentence is kept only if
+                // it turns out to be a known surname (resolved in `find`).
+                let kind = if opens && words_in == 1 {
+                    OPENER
+                } else if is_org {
+                    "organisation"
+                } else if (2..=4).contains(&words_in) {
+                    "person"
+                } else {
+                    "name"
+                };
+                found.push(EntityMention { start: a, end: b, canonical: name.split_whitespace().collect::<Vec<_>>().join(" "), kind });
+            }
+        }
+        run.clear();
+    };
+    while let Some(t) = next(text, pos).filter(|t| t.start < s.end) {
+        pos = t.end;
+        let capital = t.kind == TokKind::Word && t.text.starts_with(char::is_uppercase);
+        let particle = t.kind == TokKind::Word && !run.is_empty() && PARTICLES.contains(&t.text);
+        let joins = run.is_empty() || !text[run.last().map_or(0, |r| r.1)..t.start].contains(|c: char| !c.is_whitespace() && c != '-');
+        if (capital || particle) && joins && !overlaps(found, t.start, t.end) {
+            // A function word opening a run ("Les Russes") is not part of it.
+            if run.is_empty() && w.not_name.contains(t.text) {
+                continue;
+            }
+            run.push((t.start, t.end));
+        } else {
+            flush(&mut run, found);
+        }
+    }
+    flush(&mut run, found);
+}
+
+/// Applies declared aliases to the mentions; returns the pairs.
+fn declared_aliases(text: &str, lang: Lang, found: &mut [EntityMention]) -> Vec<(String, String)> {
+    let mut pairs = Vec::new();
+    let cues = alias_cues().get(lang);
+    for i in 0..found.len() {
+        let e = &found[i];
+        // The cue must end right before the name (quotes allowed).
+        let mut at = e.start;
+        if let Some(q) = prev(text, at).filter(|q| matches!(q.text, "«" | "\"" | "“" | "'")) {
+            at = q.start;
+        }
+        let Some(cue_tok) = prev(text, at) else { continue };
+        let cue = cues.ending_with(&fold(cue_tok.text)).iter().any(|p| crate::text::words::match_before(text, cue_tok.end, &p.tokens).is_some());
+        if !cue {
+            continue;
+        }
+        let kind = e.kind;
+        let alias = e.canonical.clone();
+        let Some(target) = found[..i].iter().rev().find(|x| x.kind == kind && x.canonical != alias).map(|x| x.canonical.clone()) else {
+            continue;
+        };
+        pairs.push((alias.clone(), target.clone()));
+        for x in found.iter_mut().filter(|x| x.canonical == alias) {
+            x.canonical = target.clone();
+        }
+    }
+    pairs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::segment::sentences;
+
+    fn ents(t: &str, lang: Lang) -> DocEntities {
+        find(t, &sentences(t), lang)
+    }
+    fn canon(t: &str, lang: Lang) -> Vec<(String, &'static str)> {
+        ents(t, lang).mentions.into_iter().map(|e| (e.canonical, e.kind)).collect()
+    }
+
+    #[test]
+    fn aliases_share_a_canonical_name() {
+        let c = canon("Pyongyang a aidé Moscou. La Corée du Nord et la RPDC aident le Kremlin.", Lang::Fr);
+        let names: Vec<&str> = c.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, vec!["North Korea", "Russia", "North Korea", "North Korea", "Russia"]);
+        let c = canon("North Korea sent 12,000 North Korean troops to Russia, the DPRK said.", Lang::En);
+        assert!(c.iter().filter(|(n, _)| n == "North Korea").count() == 3, "{c:?}");
+    }
+
+    #[test]
+    fn people_organisations_and_designators() {
+        let c = canon("Le porte-parole John Kirby a parlé. Selon Andriy Kovalenko, les missiles KN-23 ont frappé. Kirby a ajouté.", Lang::Fr);
+        assert!(c.contains(&("John Kirby".into(), "person")), "{c:?}");
+        assert!(c.contains(&("Andriy Kovalenko".into(), "person")), "{c:?}");
+        assert!(c.contains(&("KN-23".into(), "weapon")), "{c:?}");
+        assert_eq!(c.iter().filter(|(n, _)| n == "John Kirby").count(), 2, "{c:?}");
+        let c = canon("a rapporté le Wall Street Journal, selon le Royal United Services Institute.", Lang::Fr);
+        assert!(c.contains(&("Royal United Services Institute".into(), "organisation")), "{c:?}");
+    }
+
+    #[test]
+    fn sentence_openers_are_not_names() {
+        let c = canon("Tensions croissantes\nCertains auraient combattu.", Lang::Fr);
+        assert!(c.is_empty(), "{c:?}");
+    }
+
+    #[test]
+    fn declared_aliases_merge_names() {
+        let t = "Le site produit les missiles balistiques Hwasong-11.\n\nAutre paragraphe.\n\nLes forces font face à ces missiles baptisés KN-23 par les services occidentaux.";
+        let d = ents(t, Lang::Fr);
+        assert_eq!(d.declared, vec![("KN-23".to_string(), "Hwasong-11".to_string())]);
+        assert!(d.mentions.iter().filter(|e| e.canonical == "Hwasong-11").count() == 2);
+        let d = ents("The Hwasong-11 missile, also known as KN-23, was fired.", Lang::En);
+        assert_eq!(d.declared, vec![("KN-23".to_string(), "Hwasong-11".to_string())]);
+    }
+}

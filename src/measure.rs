@@ -1,0 +1,226 @@
+//! What a figure counts, as a language-independent key.
+//!
+//! The key comes from `measures.tsv`, read from the words after the figure
+//! ("12 000 soldats" and "12,000 troops" give `soldier`), past the words
+//! that sit between a figure and its noun ("le nombre de", "of the"). A
+//! person noun followed in the same clause by a casualty word takes the
+//! casualty's key ("300 soldats ont été tués" gives `killed`). The kind of
+//! figure adds a suffix: a percentage is a share (`shell.share`), a
+//! length in millimetres or centimetres a calibre, read from the noun
+//! after it or else the noun before it ("pièces d'artillerie de 177 mm"
+//! gives `artillery.calibre`), other units their dimension
+//! (`ammunition.mass`), a duration `duration`.
+//!
+//! A noun the lexicon lacks gives a stemmed key tied to its language
+//! ("fr:manifest" for "manifestants"): it still meets the same noun in
+//! another text of that language.
+//!
+//! Invariant: the measure's span lies inside the sentence of the figure.
+
+use crate::lexicon::{self, MeasureClass};
+use crate::numbers::Mention;
+use crate::report::{Kind, Lang};
+use crate::text::chars::fold;
+use crate::text::stem::stem;
+use crate::text::words::{match_after, match_before, next, prev, TokKind};
+
+/// A measure and the words it was read from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Measure {
+    pub key: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// How many tokens after a figure its noun may be.
+const REACH: usize = 6;
+
+/// Longest measure phrase starting at byte `pos`.
+fn phrase_at(text: &str, pos: usize, lang: Lang) -> Option<(&'static str, MeasureClass, usize)> {
+    let t = next(text, pos)?;
+    for p in lexicon::measures().get(lang).starting_with(&fold(t.text)) {
+        if let Some(end) = match_after(text, t.start, &p.tokens) {
+            if p.case_sensitive && !text[t.start..end].starts_with(p.raw) {
+                continue;
+            }
+            if text[end..].starts_with(char::is_alphanumeric) {
+                continue;
+            }
+            return Some((p.value.0, p.value.1, end));
+        }
+    }
+    None
+}
+
+/// Longest thing or person phrase ending at byte `pos`.
+fn phrase_ending(text: &str, pos: usize, lang: Lang) -> Option<(&'static str, usize)> {
+    let t = prev(text, pos)?;
+    for p in lexicon::measures().get(lang).ending_with(&fold(t.text)) {
+        if !matches!(p.value.1, MeasureClass::Thing | MeasureClass::Person) {
+            continue;
+        }
+        if let Some(start) = match_before(text, t.end, &p.tokens) {
+            return Some((p.value.0, start));
+        }
+    }
+    None
+}
+
+fn is_clause_break(tok: &str) -> bool {
+    matches!(tok, "," | ";" | ":" | "." | "!" | "?" | "(" | ")" | "«" | "»" | "\"" | "“" | "”" | "•" | "|")
+}
+
+/// The noun after `pos`: (key, class, start, end).
+fn noun_after(text: &str, mut pos: usize, limit: usize, lang: Lang) -> Option<(String, MeasureClass, usize, usize)> {
+    let mut first_content: Option<(usize, usize)> = None;
+    for _ in 0..REACH {
+        let Some(t) = next(text, pos).filter(|t| t.start < limit && !t.newline_before) else { break };
+        if t.kind == TokKind::Punct && is_clause_break(t.text) || t.kind == TokKind::Digits {
+            break;
+        }
+        if let Some((key, class, end)) = phrase_at(text, t.start, lang) {
+            if class != MeasureClass::Skip {
+                return Some((key.to_string(), class, t.start, end));
+            }
+            pos = end;
+            continue;
+        }
+        if t.kind == TokKind::Word && first_content.is_none() {
+            first_content = Some((t.start, t.end));
+        }
+        pos = t.end;
+    }
+    // A noun the lexicon lacks: the first content word, when it looks like
+    // one (lower case, long enough, not a function word).
+    let (s, e) = first_content?;
+    let word = &text[s..e];
+    let folded = fold(word);
+    if word.chars().count() < 4 || !word.starts_with(char::is_lowercase) || lexicon::lang_markers().contains_key(&folded) {
+        return None;
+    }
+    Some((format!("{}:{}", lang.code(), stem(word, lang)), MeasureClass::Thing, s, e))
+}
+
+/// A casualty word later in the clause of a person noun.
+fn casualty_after(text: &str, mut pos: usize, limit: usize, lang: Lang) -> Option<(&'static str, usize)> {
+    for _ in 0..REACH {
+        let t = next(text, pos).filter(|t| t.start < limit && !t.newline_before)?;
+        if t.kind == TokKind::Punct && is_clause_break(t.text) || t.kind == TokKind::Digits {
+            return None;
+        }
+        if let Some((key, MeasureClass::Casualty, end)) = phrase_at(text, t.start, lang) {
+            return Some((key, end));
+        }
+        pos = t.end;
+    }
+    None
+}
+
+/// The thing named just before a figure ("obus d'artillerie de 122 mm").
+fn noun_before(text: &str, start: usize, floor: usize, lang: Lang) -> Option<(&'static str, usize, usize)> {
+    let mut pos = start;
+    for _ in 0..8 {
+        let t = prev(text, pos).filter(|t| t.start >= floor && !t.newline_before)?;
+        if t.kind == TokKind::Punct && is_clause_break(t.text) {
+            return None;
+        }
+        if let Some((key, s)) = phrase_ending(text, t.end, lang) {
+            return Some((key, s, t.end));
+        }
+        pos = t.start;
+    }
+    None
+}
+
+/// The measure of figure `m`, within the sentence `[floor, limit)`.
+pub fn measure_of(text: &str, m: &Mention, floor: usize, limit: usize, lang: Lang) -> Option<Measure> {
+    let found = |key: String, start: usize, end: usize| Some(Measure { key, start, end });
+    match m.kind {
+        Kind::Date | Kind::Year | Kind::Ordinal => None,
+        Kind::Percent => match noun_after(text, m.end, limit, lang) {
+            Some((key, _, s, e)) => found(format!("{key}.share"), s, e),
+            None => found("share".into(), m.start, m.end),
+        },
+        Kind::Measure => {
+            let (dimension, _) = lexicon::unit_factor(m.unit.unwrap_or_default())?;
+            let suffix = if dimension == "length" && matches!(m.unit, Some("mm" | "cm")) { "calibre" } else { dimension };
+            let after = noun_after(text, m.end, limit, lang).filter(|(_, c, s, _)| *c == MeasureClass::Thing && *s <= m.end + 3);
+            if let Some((key, _, s, e)) = after {
+                return found(format!("{key}.{suffix}"), s, e);
+            }
+            match noun_before(text, m.qualifier_start.unwrap_or(m.start), floor, lang) {
+                Some((key, s, e)) => found(format!("{key}.{suffix}"), s, e),
+                None => found(suffix.to_string(), m.start, m.end),
+            }
+        }
+        Kind::Duration => found("duration".into(), m.start, m.end),
+        Kind::Money => match noun_after(text, m.end, limit, lang) {
+            Some((key, MeasureClass::Money | MeasureClass::Thing, s, e)) if !key.contains(':') => found(key, s, e),
+            _ => match noun_before(text, m.qualifier_start.unwrap_or(m.start), floor, lang) {
+                Some((key, s, e)) => found(key.to_string(), s, e),
+                None => found("money".into(), m.start, m.end),
+            },
+        },
+        Kind::Count => {
+            let (key, class, s, e) = noun_after(text, m.end, limit, lang)?;
+            if class == MeasureClass::Person {
+                if let Some((casualty, ce)) = casualty_after(text, e, limit, lang) {
+                    return found(casualty.to_string(), s, ce);
+                }
+            }
+            found(key, s, e)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::numbers::{scan, NumberOptions};
+
+    /// The measure key of every figure of a sentence.
+    fn keys(t: &str, lang: Lang) -> Vec<Option<String>> {
+        scan(t, lang, &NumberOptions::default()).iter().map(|m| measure_of(t, m, 0, t.len(), lang).map(|x| x.key)).collect()
+    }
+    fn key(t: &str, lang: Lang) -> String {
+        keys(t, lang)[0].clone().unwrap_or_default()
+    }
+
+    #[test]
+    fn troops_in_both_languages() {
+        assert_eq!(key("12 000 soldats nord-coréens", Lang::Fr), "soldier");
+        assert_eq!(key("12,000 North Korean troops", Lang::En), "soldier");
+        assert_eq!(key("estiment à environ 11 000 le nombre de soldats nord-coréens", Lang::Fr), "soldier");
+    }
+
+    #[test]
+    fn casualties_override_people() {
+        assert_eq!(
+            keys("300 soldats ont été tués et environ 2 700 blessés", Lang::Fr),
+            vec![Some("killed".into()), Some("wounded".into())]
+        );
+        assert_eq!(keys("2,700 wounded and 300 killed", Lang::En), vec![Some("wounded".into()), Some("killed".into())]);
+        assert_eq!(key("11 000 soldats ont été déployés", Lang::Fr), "soldier");
+    }
+
+    #[test]
+    fn things_shares_and_calibres() {
+        assert_eq!(key("8 millions d’obus d’artillerie", Lang::Fr), "shell");
+        assert_eq!(key("60 pour cent des obus d'artillerie", Lang::Fr), "shell.share");
+        assert_eq!(key("200 unités d’artillerie à longue portée", Lang::Fr), "artillery");
+        assert_eq!(key("150 missiles balistiques à courte portée", Lang::Fr), "missile");
+        assert_eq!(
+            keys("des pièces d’artillerie automotrices de 177 mm et des lance-roquettes à longue portée de 240 mm", Lang::Fr),
+            vec![Some("artillery.calibre".into()), Some("rocket_launcher.calibre".into())]
+        );
+        assert_eq!(key("240-millimeter rocket launchers", Lang::En), "rocket_launcher.calibre");
+        assert_eq!(key("d'obus d'artillerie de 122 mm", Lang::Fr), "shell.calibre");
+    }
+
+    #[test]
+    fn unknown_nouns_fall_back_to_stems() {
+        assert_eq!(key("5 000 manifestants", Lang::Fr), key("5 000 manifestant", Lang::Fr));
+        assert!(key("5 000 manifestants", Lang::Fr).starts_with("fr:"));
+        assert_eq!(keys("en 2025", Lang::Fr), vec![None]);
+    }
+}
