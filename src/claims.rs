@@ -12,6 +12,9 @@
 //! count of a known measure weighs more than a bare number) and rises when
 //! the sentence names its source or the entities it is about.
 //!
+//! A small bare count that names nothing it counts ("PREUVE 1") is a
+//! label, not a claim.
+//!
 //! A figure restated in the same document (summary bullets, then the body)
 //! links to its first statement through `restates`: same measure, same
 //! value and qualifier.
@@ -66,6 +69,9 @@ pub fn extract(text: &str, opts: &Options) -> Document {
             .iter()
             .filter(|x| worth_checking(x.kind) && !is_reference(text, x, lang))
             .map(|x| (x, measure::measure_of(text, x, s.start, s.end, lang)))
+            // A small bare number that counts nothing named ("PREUVE 1") is
+            // a label, not a claim.
+            .filter(|(x, m)| !(x.kind == Kind::Count && m.is_none() && x.value.abs() < 10.0))
             .collect();
         if figures.is_empty() {
             continue;
@@ -82,7 +88,7 @@ pub fn extract(text: &str, opts: &Options) -> Document {
         let bounds = clause_bounds(text, s, &figures, lang);
         for (k, (mention, measure)) in figures.iter().enumerate() {
             let (cs, ce) = bounds[k];
-            let quantity = quantity(text, &idx, mention, measure.as_ref().map(|x| (x.key.as_str(), &text[x.start..x.end])));
+            let quantity = quantity(text, &idx, mention, measure.as_ref());
             let attribution = &attributions[si];
             claims.push(Claim {
                 id: format!("c{}", claims.len() + 1),
@@ -98,6 +104,9 @@ pub fn extract(text: &str, opts: &Options) -> Document {
                 time: time.clone(),
                 sentence_span: [s.start, s.end],
                 sentence_span_utf16: idx.span([s.start, s.end]),
+                verdict: None,
+                evidence: None,
+                explanation: None,
             });
         }
     }
@@ -169,7 +178,6 @@ fn score(m: &Mention, measure: Option<&Measure>, a: &Attribution, entities: &[&E
     let mut s: f64 = match m.kind {
         Kind::Count if known => 0.6,
         Kind::Count if measure.is_some() => 0.45,
-        Kind::Count if m.value.abs() < 10.0 => 0.15,
         Kind::Count => 0.3,
         Kind::Percent | Kind::Money => 0.6,
         Kind::Measure => 0.5,
@@ -215,14 +223,14 @@ pub fn quantities(text: &str, opts: &Options) -> (Lang, Vec<Quantity>) {
                 si += 1;
             }
             let measure = sentences.get(si).filter(|s| s.start <= m.start).and_then(|s| measure::measure_of(text, m, s.start, s.end, lang));
-            quantity(text, &idx, m, measure.as_ref().map(|x| (x.key.as_str(), &text[x.start..x.end])))
+            quantity(text, &idx, m, measure.as_ref())
         })
         .collect();
     (lang, out)
 }
 
 /// The public form of a mention.
-fn quantity(text: &str, idx: &Utf16Index, m: &Mention, measure: Option<(&str, &str)>) -> Quantity {
+fn quantity(text: &str, idx: &Utf16Index, m: &Mention, measure: Option<&Measure>) -> Quantity {
     let span = [m.start, m.end];
     Quantity {
         surface: text[m.start..m.end].to_string(),
@@ -234,8 +242,10 @@ fn quantity(text: &str, idx: &Utf16Index, m: &Mention, measure: Option<(&str, &s
         qualifier: m.qualifier,
         kind: m.kind,
         unit: m.unit.map(str::to_string),
-        measure: measure.map(|(k, _)| k.to_string()),
-        measure_surface: measure.map(|(_, s)| s.to_string()),
+        measure: measure.map(|x| x.key.clone()),
+        measure_surface: measure.map(|x| text[x.start..x.end].to_string()),
+        measure_span: measure.map(|x| [x.start, x.end]),
+        measure_span_utf16: measure.map(|x| idx.span([x.start, x.end])),
         qualifier_surface: m.qualifier_start.map(|s| text[s..m.start].trim_end().to_string()),
         date: m.date.clone(),
     }

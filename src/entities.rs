@@ -23,8 +23,6 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-use regex::Regex;
-
 use crate::lexicon::{self, MeasureClass};
 use crate::report::Lang;
 use crate::text::chars::{fold, is_apostrophe};
@@ -48,10 +46,44 @@ pub struct DocEntities {
     pub declared: Vec<(String, String)>,
 }
 
-fn designator_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    // ASCII-only on purpose: no Unicode tables in the shipped wasm.
-    RE.get_or_init(|| Regex::new(r"(?-u:\b)[A-Z][A-Za-z]{0,11}-[0-9]{1,5}[A-Z]?(?-u:\b)").expect("designator pattern"))
+/// Designators: a capital, up to eleven more ASCII letters, a hyphen, one
+/// to five digits and an optional capital ("KN-23", "Hwasong-11",
+/// "M-1989", "Su-27"), standing as a whole word.
+fn designators(text: &str) -> Vec<(usize, usize)> {
+    let b = text.as_bytes();
+    let word = |i: usize| i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] == b'_');
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_uppercase() || (i > 0 && word(i - 1)) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut j = i + 1;
+        while j < b.len() && b[j].is_ascii_alphabetic() && j - start < 12 {
+            j += 1;
+        }
+        if j < b.len() && b[j] == b'-' {
+            let d0 = j + 1;
+            let mut k = d0;
+            while k < b.len() && b[k].is_ascii_digit() && k - d0 < 5 {
+                k += 1;
+            }
+            if k > d0 {
+                if k < b.len() && b[k].is_ascii_uppercase() {
+                    k += 1;
+                }
+                if !word(k) {
+                    out.push((start, k));
+                    i = k;
+                    continue;
+                }
+            }
+        }
+        i = j.max(i + 1);
+    }
+    out
 }
 
 struct Words {
@@ -110,12 +142,12 @@ pub fn find(text: &str, sentences: &[Sentence], lang: Lang) -> DocEntities {
     }
 
     // 2. Designators.
-    for m in designator_re().find_iter(text) {
-        if overlaps(&found, m.start(), m.end()) {
+    for (a, b) in designators(text) {
+        if overlaps(&found, a, b) {
             continue;
         }
-        let kind = if near_weapon_noun(text, m.start(), m.end(), lang) { "weapon" } else { "name" };
-        found.push(EntityMention { start: m.start(), end: m.end(), canonical: m.as_str().to_string(), kind });
+        let kind = if near_weapon_noun(text, a, b, lang) { "weapon" } else { "name" };
+        found.push(EntityMention { start: a, end: b, canonical: text[a..b].to_string(), kind });
     }
 
     // 3. Capitalized names.

@@ -23,6 +23,7 @@ pub mod entities;
 pub mod lexicon;
 pub mod measure;
 pub mod numbers;
+pub mod reconcile;
 pub mod report;
 pub mod text;
 

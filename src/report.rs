@@ -13,7 +13,7 @@ use serde::Serialize;
 pub type Span = [usize; 2];
 
 /// Language of a document.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     Fr,
@@ -81,6 +81,9 @@ pub struct Quantity {
     pub measure: Option<String>,
     /// The words the measure was read from ("soldats nord-coréens").
     pub measure_surface: Option<String>,
+    /// Offsets of `measure_surface`, UTF-8 bytes and UTF-16 units.
+    pub measure_span: Option<Span>,
+    pub measure_span_utf16: Option<Span>,
     /// The qualifier phrase before the figure ("environ", "at least").
     pub qualifier_surface: Option<String>,
     /// ISO 8601 form of a date ("2024-12-24", "--02-11" without a year).
@@ -126,6 +129,113 @@ pub struct Claim {
     /// The whole sentence holding the claim.
     pub sentence_span: Span,
     pub sentence_span_utf16: Span,
+    /// Set by a check: what the sources say of the claim.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub verdict: Option<Verdict>,
+    /// Set by a check: the source sentences behind the verdict.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<Vec<Evidence>>,
+    /// Set by a check: a one-line summary of the verdict for a reader.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub explanation: Option<String>,
+}
+
+/// What the sources say of a claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    /// The matching sources agree with the figure.
+    Corroborated,
+    /// The matching sources disagree with the figure.
+    Contradicted,
+    /// Some matching sources agree, some disagree.
+    Disputed,
+    /// Sources discuss the measure without a comparable figure, or with
+    /// another scope or time.
+    Related,
+    /// Nothing comparable.
+    Unverified,
+}
+
+/// How one source sentence bears on a claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Relation {
+    Corroborates,
+    Contradicts,
+    Related,
+}
+
+/// One source sentence bearing on a claim.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
+pub struct Evidence {
+    pub source_id: String,
+    /// The source's sentence.
+    pub sentence: String,
+    /// Offsets of the sentence in the source's text.
+    pub span: Span,
+    pub span_utf16: Span,
+    /// The source's figure, when it gives one.
+    pub quantity: Option<Quantity>,
+    pub relation: Relation,
+    /// One line a reader understands ("12 000 vs environ 11 000 (−8 %), selon NIS").
+    pub explanation: String,
+    /// Who the source says said it.
+    pub attribution: Option<String>,
+    pub hedged: bool,
+    /// Content-word similarity of the two sentences, in [0, 1].
+    pub similarity: f64,
+}
+
+/// A source as the checker sees it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
+pub struct SourceInfo {
+    pub id: String,
+    pub lang: Lang,
+    pub title: Option<String>,
+    pub url: Option<String>,
+    pub date: Option<String>,
+    /// The source repeats another document (the article, or an earlier
+    /// source): it is not independent corroboration.
+    pub copy_of: Option<String>,
+}
+
+/// Every figure given for one measure across the article and the sources.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
+pub struct Discrepancy {
+    pub measure: String,
+    pub rows: Vec<DiscrepancyRow>,
+}
+
+/// One figure of a discrepancy table.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
+pub struct DiscrepancyRow {
+    /// "article", or a source id.
+    pub document: String,
+    pub surface: String,
+    pub value: f64,
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    pub qualifier: Qualifier,
+    pub unit: Option<String>,
+    pub attribution: Option<String>,
+    pub hedged: bool,
+    /// The source's publication date, else the sentence's dates.
+    pub date: Option<String>,
+    pub sentence: String,
+}
+
+/// Output of a check: the article's claims with verdicts and evidence.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CheckReport {
+    pub lang: Lang,
+    pub claims: Vec<Claim>,
+    pub sources: Vec<SourceInfo>,
+    pub discrepancies: Vec<Discrepancy>,
 }
 
 /// Output of `recoupe numbers`: every number and quantity mention.

@@ -57,3 +57,84 @@ pub fn extract(text: &str, options_value: JsValue) -> Result<JsValue, JsError> {
     let opts = options(&options_value)?;
     to_js(&crate::extract(text, &opts))
 }
+
+fn string_field(obj: &JsValue, key: &str) -> Result<Option<String>, JsError> {
+    let v = js_sys::Reflect::get(obj, &key.into()).unwrap_or(JsValue::UNDEFINED);
+    if v.is_undefined() || v.is_null() {
+        return Ok(None);
+    }
+    v.as_string().map(Some).ok_or_else(|| JsError::new(&format!("recoupe: source.{key} must be a string")))
+}
+
+/// Reads `{id, text, title?, url?, date?, lang?}`.
+fn source(value: &JsValue) -> Result<crate::reconcile::Source, JsError> {
+    if !value.is_object() {
+        return Err(JsError::new("recoupe: a source must be an object {id, text, title?, url?, date?, lang?}"));
+    }
+    let text = string_field(value, "text")?.ok_or_else(|| JsError::new("recoupe: source.text must be a string"))?;
+    let id = string_field(value, "id")?.ok_or_else(|| JsError::new("recoupe: source.id must be a non-empty string"))?;
+    let lang = match string_field(value, "lang")?.as_deref() {
+        None | Some("auto") => None,
+        Some("fr") => Some(Lang::Fr),
+        Some("en") => Some(Lang::En),
+        Some(other) => return Err(JsError::new(&format!("recoupe: source.lang must be \"fr\", \"en\" or \"auto\", not {other:?}"))),
+    };
+    Ok(crate::reconcile::Source {
+        id,
+        text,
+        title: string_field(value, "title")?,
+        url: string_field(value, "url")?,
+        date: string_field(value, "date")?,
+        lang,
+    })
+}
+
+/// Sources indexed once, checked against many articles. Call `free()`
+/// (or rely on `using` / the finalizer) when done.
+#[wasm_bindgen]
+pub struct Checker {
+    inner: crate::reconcile::Checker,
+}
+
+#[wasm_bindgen]
+impl Checker {
+    /// `options`: `{lang?, approxTolerance?, maxEvidence?}`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(options_value: JsValue) -> Result<Checker, JsError> {
+        let extract = options(&options_value)?;
+        let mut opts = crate::reconcile::CheckOptions { extract, ..Default::default() };
+        if options_value.is_object() {
+            let max = js_sys::Reflect::get(&options_value, &"maxEvidence".into()).unwrap_or(JsValue::UNDEFINED);
+            if !max.is_undefined() {
+                match max.as_f64() {
+                    Some(n) if n >= 0.0 && n.fract() == 0.0 => opts.max_evidence = n as usize,
+                    _ => return Err(JsError::new("recoupe: options.maxEvidence must be a whole number")),
+                }
+            }
+        }
+        Ok(Checker { inner: crate::reconcile::Checker::new(opts) })
+    }
+
+    /// Extracts and indexes a source; returns its `SourceInfo`.
+    #[wasm_bindgen(js_name = addSource)]
+    pub fn add_source(&mut self, source_value: JsValue) -> Result<JsValue, JsError> {
+        let info = self.inner.add_source(source(&source_value)?).map_err(|e| JsError::new(&format!("recoupe: {e}")))?;
+        to_js(&info)
+    }
+
+    /// Removes a source by id; `false` when there was none.
+    #[wasm_bindgen(js_name = removeSource)]
+    pub fn remove_source(&mut self, id: &str) -> bool {
+        self.inner.remove_source(id)
+    }
+
+    /// The loaded sources.
+    pub fn sources(&self) -> Result<JsValue, JsError> {
+        to_js(&self.inner.sources())
+    }
+
+    /// Checks an article: its claims with verdicts and evidence.
+    pub fn check(&self, article: &str) -> Result<JsValue, JsError> {
+        to_js(&self.inner.check(article))
+    }
+}

@@ -131,19 +131,43 @@ pub fn multipliers() -> &'static PerLang<PhraseTable<f64>> {
 
 pub fn qualifiers() -> &'static PerLang<PhraseTable<Qualifier>> {
     static T: OnceLock<PerLang<PhraseTable<Qualifier>>> = OnceLock::new();
-    T.get_or_init(|| {
-        phrase_tables(include_str!("qualifiers.tsv"), |r| {
-            let q = match r[0] {
-                "approx" => Qualifier::Approx,
-                "at_least" => Qualifier::AtLeast,
-                "more_than" => Qualifier::MoreThan,
-                "at_most" => Qualifier::AtMost,
-                "less_than" => Qualifier::LessThan,
-                other => panic!("lexicon: unknown qualifier {other:?}"),
-            };
-            (r[1], q)
-        })
-    })
+    T.get_or_init(|| qualifier_tables(false))
+}
+
+/// Phrases after a figure that bound it ("500 ou plus", "or less"): the
+/// rows of `qualifiers.tsv` whose qualifier ends in `_after`.
+pub fn qualifiers_after() -> &'static PerLang<PhraseTable<Qualifier>> {
+    static T: OnceLock<PerLang<PhraseTable<Qualifier>>> = OnceLock::new();
+    T.get_or_init(|| qualifier_tables(true))
+}
+
+fn qualifier_tables(after: bool) -> PerLang<PhraseTable<Qualifier>> {
+    let mut fr = Vec::new();
+    let mut en = Vec::new();
+    for r in rows(include_str!("qualifiers.tsv")) {
+        let (name, is_after) = match r[1].strip_suffix("_after") {
+            Some(n) => (n, true),
+            None => (r[1], false),
+        };
+        if is_after != after {
+            continue;
+        }
+        let q = match name {
+            "approx" => Qualifier::Approx,
+            "at_least" => Qualifier::AtLeast,
+            "more_than" => Qualifier::MoreThan,
+            "at_most" => Qualifier::AtMost,
+            "less_than" => Qualifier::LessThan,
+            other => panic!("lexicon: unknown qualifier {other:?}"),
+        };
+        for lang in langs(r[0]) {
+            match lang {
+                Lang::Fr => fr.push((r[2], q)),
+                Lang::En => en.push((r[2], q)),
+            }
+        }
+    }
+    PerLang { fr: PhraseTable::new(fr), en: PhraseTable::new(en) }
 }
 
 /// A unit of `units.tsv`.
@@ -191,6 +215,10 @@ pub enum WordClass {
     Half,
     Joiner,
     Article,
+    /// "point", "virgule": a decimal part follows.
+    Point,
+    /// "douzaine", "dozen": twelve times what precedes.
+    Dozen,
 }
 
 pub fn number_words() -> &'static PerLang<HashMap<String, (f64, WordClass)>> {
@@ -209,6 +237,8 @@ pub fn number_words() -> &'static PerLang<HashMap<String, (f64, WordClass)>> {
                 "half" => WordClass::Half,
                 "joiner" => WordClass::Joiner,
                 "article" => WordClass::Article,
+                "point" => WordClass::Point,
+                "dozen" => WordClass::Dozen,
                 other => panic!("lexicon: unknown number-word class {other:?}"),
             };
             for lang in langs(r[0]) {
@@ -319,6 +349,21 @@ pub fn attribution() -> &'static PerLang<PhraseTable<AttributionRole>> {
 pub fn alias_cues() -> &'static PerLang<PhraseTable<()>> {
     static T: OnceLock<PerLang<PhraseTable<()>>> = OnceLock::new();
     T.get_or_init(|| phrase_tables(include_str!("alias_cues.tsv"), |r| (r[0], ())))
+}
+
+/// A sentence template of `messages.tsv`, in the reader's language.
+pub fn message(lang: Lang, key: &str) -> &'static str {
+    static T: OnceLock<HashMap<(Lang, &'static str), &'static str>> = OnceLock::new();
+    let t = T.get_or_init(|| {
+        let mut m = HashMap::new();
+        for r in rows(include_str!("messages.tsv")) {
+            for lang in langs(r[0]) {
+                m.insert((*lang, r[1]), r[2]);
+            }
+        }
+        m
+    });
+    t.get(&(lang, key)).copied().unwrap_or_else(|| panic!("lexicon: no message {key:?}"))
 }
 
 #[cfg(test)]

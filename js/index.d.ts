@@ -1,0 +1,183 @@
+// Types of the recoupe package: the data model returned by the WebAssembly
+// core, as seen from JavaScript.
+
+/** Language of a text: detected with `"auto"` (the default) or forced. */
+export type Lang = 'fr' | 'en';
+
+export interface Options {
+  /** `"auto"` (the default) detects French or English from the text. */
+  lang?: 'auto' | Lang;
+  /** Relative half-width of the interval given to approximate figures, in [0, 1). */
+  approxTolerance?: number;
+}
+
+/** Half-open `[start, end)` offsets. */
+export type Span = [start: number, end: number];
+
+/** How the text qualifies a figure: "about 300", "at least 150"... */
+export type Qualifier =
+  | 'exact'
+  | 'approx'
+  | 'at_least'
+  | 'more_than'
+  | 'at_most'
+  | 'less_than'
+  | 'range';
+
+/** What sort of figure it is. */
+export type QuantityKind =
+  | 'count'
+  | 'percent'
+  | 'measure'
+  | 'money'
+  | 'ordinal'
+  | 'date'
+  | 'year'
+  | 'duration';
+
+/** A figure found in the text, with its value and its interval. */
+export interface Quantity {
+  /** The text of the figure, exactly as written. */
+  surface: string;
+  /** Offsets in UTF-8 bytes (for Rust and byte buffers). */
+  span: Span;
+  /** Offsets in UTF-16 code units: `text.slice(...spanUtf16) === surface`. */
+  spanUtf16: Span;
+  /** The stated figure, in `unit` (2,5 milliards -> 2500000000; a range gives its midpoint). */
+  value: number;
+  /** Lowest value compatible with the wording; `null` when unbounded. */
+  low: number | null;
+  /** Highest value compatible with the wording; `null` when unbounded ("at least 150"). */
+  high: number | null;
+  qualifier: Qualifier;
+  /** The words the qualifier was read from ("environ", "au moins"), if any. */
+  qualifierSurface: string | null;
+  kind: QuantityKind;
+  /** Normalised unit ("mm", "kg", "EUR", "USD", "year"...); `null` for plain counts and percentages. */
+  unit: string | null;
+  /** What the figure counts, as a language-independent key ("soldier"). */
+  measure: string | null;
+  /** The words the measure was read from ("soldats nord-coréens"). */
+  measureSurface: string | null;
+  /** Offsets of `measureSurface` in UTF-8 bytes. */
+  measureSpan: Span | null;
+  /** Offsets of `measureSurface` in UTF-16 code units. */
+  measureSpanUtf16: Span | null;
+  /** ISO 8601 form of a date ("2024-12-24"; "--02-11" when the year is not given). */
+  date: string | null;
+}
+
+/** A named thing mentioned in a claim: a country, an agency, a person. */
+export interface Entity {
+  /** The name as written. */
+  surface: string;
+  span: Span;
+  spanUtf16: Span;
+  /** Canonical name shared by all aliases and languages ("North Korea"). */
+  canonical: string;
+  /** "person", "place", "organisation", "weapon"... */
+  kind: string;
+}
+
+/** What the sources say of a claim. */
+export type Verdict = 'corroborated' | 'contradicted' | 'disputed' | 'related' | 'unverified';
+
+/** How one source sentence bears on a claim. */
+export type Relation = 'corroborates' | 'contradicts' | 'related';
+
+/** One source sentence bearing on a claim. */
+export interface Evidence {
+  sourceId: string;
+  /** The source's sentence. */
+  sentence: string;
+  /** Offsets of the sentence in the source's text, UTF-8 bytes. */
+  span: Span;
+  /** Offsets of the sentence in the source's text, UTF-16 code units. */
+  spanUtf16: Span;
+  /** The source's figure, when it gives one. */
+  quantity: Quantity | null;
+  relation: Relation;
+  /** One line a reader understands ("12 000 vs environ 11 000 (−8 %), selon NIS"). */
+  explanation: string;
+  /** Who the source says said it. */
+  attribution: string | null;
+  hedged: boolean;
+  /** Content-word similarity of the two sentences, in [0, 1]. */
+  similarity: number;
+}
+
+/**
+ * A checkable statement: the clause around one figure. A sentence with
+ * figures about different things holds one claim per figure; their spans
+ * never overlap.
+ */
+export interface Claim {
+  id: string;
+  /** The clause of the claim. */
+  text: string;
+  span: Span;
+  spanUtf16: Span;
+  quantities: Quantity[];
+  entities: Entity[];
+  /** Who the text says makes the claim ("Kyrylo Budanov"), if anyone. */
+  attribution: string | null;
+  /** True when reported with reserve ("aurait", "selon certaines informations"). */
+  hedged: boolean;
+  /** Check-worthiness, in [0, 1]. */
+  score: number;
+  /** Id of an earlier claim of the same text stating the same figure. */
+  restates: string | null;
+  /** Dates and years of the sentence ("2025", "2024-12-24"). */
+  time: string[];
+  /** The whole sentence holding the claim, UTF-8 bytes. */
+  sentenceSpan: Span;
+  /** The whole sentence holding the claim, UTF-16 code units. */
+  sentenceSpanUtf16: Span;
+  /** Set by a check against sources; absent from `extract()`. */
+  verdict?: Verdict;
+  /** Set by a check: the source sentences behind the verdict. */
+  evidence?: Evidence[];
+  /** Set by a check: a one-line summary of the verdict for a reader. */
+  explanation?: string;
+}
+
+export interface NumbersResult {
+  lang: Lang;
+  quantities: Quantity[];
+}
+
+export interface ExtractResult {
+  lang: Lang;
+  claims: Claim[];
+}
+
+/** Anything the module can be loaded from. */
+export type InitSource =
+  | URL
+  | string
+  | Response
+  | ArrayBuffer
+  | ArrayBufferView
+  | WebAssembly.Module;
+
+/**
+ * Loads the WebAssembly core. Idempotent; must be awaited before
+ * `numbers()` or `extract()`. Without an argument it loads the
+ * `recoupe_bg.wasm` shipped with the package (fetched in browsers, read
+ * from disk in Node).
+ */
+export function init(input?: InitSource | { module_or_path: InitSource }): Promise<void>;
+
+/**
+ * Finds the figures in a text.
+ * @throws {Error} before `init()` has completed, or if the core fails.
+ * @throws {TypeError} if `text` is not a string.
+ */
+export function numbers(text: string, options?: Options): NumbersResult;
+
+/**
+ * Finds the checkable claims in a text.
+ * @throws {Error} before `init()` has completed, or if the core fails.
+ * @throws {TypeError} if `text` is not a string.
+ */
+export function extract(text: string, options?: Options): ExtractResult;

@@ -1,0 +1,124 @@
+//! Comparing two figures of the same measure.
+//!
+//! Each figure stands for the interval its wording allows (see
+//! `numbers::interval`): "environ 11 000" is [10 450, 11 550] with the
+//! default 5 % tolerance, "au moins 150" is [150, ∞), "jusqu'à 8 000" is
+//! [0, 8 000]. Units convert within a dimension (mm and cm, t and kg);
+//! currencies only compare with the same currency, since no rate is known.
+//!
+//! Two figures agree when their intervals overlap. An agreement that rests
+//! only on a one-sided bound far from the other figure ("jusqu'à 8 000"
+//! and "5 000") is "compatible": it neither contradicts nor confirms.
+
+use crate::lexicon;
+use crate::report::{Kind, Qualifier, Quantity};
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Outcome {
+    Agree,
+    /// Consistent, but only because one side is an open bound.
+    Compatible,
+    Disagree,
+    /// Different kinds or units: no comparison.
+    Incomparable,
+}
+
+/// Factor to the base unit of the figure's dimension, and the dimension.
+fn scale(q: &Quantity) -> Option<(String, f64)> {
+    match &q.unit {
+        None => Some((format!("{:?}", q.kind), 1.0)),
+        Some(u) => match lexicon::unit_factor(u) {
+            Some((dim, f)) => Some((dim.to_string(), f)),
+            None => Some((u.clone(), 1.0)),
+        },
+    }
+}
+
+fn is_bound(q: Qualifier) -> bool {
+    matches!(q, Qualifier::AtLeast | Qualifier::MoreThan | Qualifier::AtMost | Qualifier::LessThan)
+}
+
+/// Compares figure `b` (a source's) with figure `a` (the claim's).
+/// Returns the outcome and the relative difference of the stated values.
+pub fn compare(a: &Quantity, b: &Quantity, tolerance: f64) -> (Outcome, f64) {
+    let same_kind = a.kind == b.kind || matches!((a.kind, b.kind), (Kind::Count, Kind::Measure) | (Kind::Measure, Kind::Count));
+    let (Some((da, fa)), Some((db, fb))) = (scale(a), scale(b)) else { return (Outcome::Incomparable, 0.0) };
+    if !same_kind || da != db {
+        return (Outcome::Incomparable, 0.0);
+    }
+    let lo = |q: &Quantity, f: f64| q.low.map_or(f64::NEG_INFINITY, |v| v * f);
+    let hi = |q: &Quantity, f: f64| q.high.map_or(f64::INFINITY, |v| v * f);
+    let (va, vb) = (a.value * fa, b.value * fb);
+    let diff = if va != 0.0 { (vb - va) / va.abs() } else { 0.0 };
+    let eps = 1e-9 * va.abs().max(vb.abs()).max(1.0);
+    let overlap = lo(a, fa).max(lo(b, fb)) <= hi(a, fa).min(hi(b, fb)) + eps;
+    if !overlap {
+        return (Outcome::Disagree, diff);
+    }
+    // A bound agrees when the other figure sits near it; far inside it is
+    // only compatible.
+    let near = |bound: &Quantity, fb_: f64, other: f64| ((other - bound.value * fb_) / (bound.value * fb_).abs().max(f64::MIN_POSITIVE)).abs() <= tolerance;
+    let outcome = match (is_bound(a.qualifier), is_bound(b.qualifier)) {
+        (true, false) if !near(a, fa, vb) => Outcome::Compatible,
+        (false, true) if !near(b, fb, va) => Outcome::Compatible,
+        (true, true) if a.qualifier != b.qualifier || !near(a, fa, vb) => Outcome::Compatible,
+        _ => Outcome::Agree,
+    };
+    (outcome, diff)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::numbers::interval;
+
+    fn q(value: f64, qualifier: Qualifier, unit: Option<&str>) -> Quantity {
+        let kind = match unit {
+            Some("%") => Kind::Percent,
+            Some(_) => Kind::Measure,
+            None => Kind::Count,
+        };
+        let (low, high) = interval(value, qualifier, 0.05, true);
+        Quantity {
+            surface: String::new(),
+            span: [0, 0],
+            span_utf16: [0, 0],
+            value,
+            low,
+            high,
+            qualifier,
+            kind,
+            unit: unit.map(str::to_string),
+            measure: None,
+            measure_surface: None,
+            measure_span: None,
+            measure_span_utf16: None,
+            qualifier_surface: None,
+            date: None,
+        }
+    }
+
+    #[test]
+    fn approximate_and_exact_agree_within_tolerance() {
+        assert_eq!(compare(&q(11000.0, Qualifier::Approx, None), &q(11000.0, Qualifier::Exact, None), 0.05).0, Outcome::Agree);
+        // 12 000 lies outside "environ 11 000" at ±5 % ([10 450, 11 550]).
+        let (o, d) = compare(&q(12000.0, Qualifier::Exact, None), &q(11000.0, Qualifier::Approx, None), 0.05);
+        assert_eq!(o, Outcome::Disagree);
+        assert!((d + 0.0833).abs() < 1e-3);
+    }
+
+    #[test]
+    fn bounds() {
+        assert_eq!(compare(&q(150.0, Qualifier::AtLeast, None), &q(150.0, Qualifier::Exact, None), 0.05).0, Outcome::Agree);
+        assert_eq!(compare(&q(8000.0, Qualifier::AtMost, None), &q(5000.0, Qualifier::Exact, None), 0.05).0, Outcome::Compatible);
+        assert_eq!(compare(&q(8000.0, Qualifier::AtMost, None), &q(11000.0, Qualifier::Approx, None), 0.05).0, Outcome::Disagree);
+    }
+
+    #[test]
+    fn units_convert_and_kinds_must_match() {
+        assert_eq!(compare(&q(177.0, Qualifier::Exact, Some("mm")), &q(17.7, Qualifier::Exact, Some("cm")), 0.05).0, Outcome::Agree);
+        assert_eq!(compare(&q(122.0, Qualifier::Exact, Some("mm")), &q(152.0, Qualifier::Exact, Some("mm")), 0.05).0, Outcome::Disagree);
+        assert_eq!(compare(&q(60.0, Qualifier::Exact, Some("%")), &q(60.0, Qualifier::Exact, None), 0.05).0, Outcome::Incomparable);
+        assert_eq!(compare(&q(5.0, Qualifier::Exact, Some("USD")), &q(5.0, Qualifier::Exact, Some("EUR")), 0.05).0, Outcome::Incomparable);
+    }
+}

@@ -1,0 +1,84 @@
+//! Whether a source statement is about the same thing as a claim.
+//!
+//! The measure must match first (the index only offers statements under
+//! the claim's measure key, which is language-independent). Then the
+//! subjects, by canonical entity after declared aliases:
+//! - weapon systems named on both sides must share one ("KN-23" meets
+//!   "Hwasong-11" once a document says they are one), else the statements
+//!   are about different systems;
+//! - places named on both sides must share one;
+//! - if each side names a place the other does not ("déployés en Russie"
+//!   against "engagés à Koursk"), the scopes differ: related, not the same
+//!   figure.
+//!
+//! A side that names no entity of a kind agrees with anything on it: a
+//! short sentence ("12 000 soldats") does not repeat its subject.
+//!
+//! Content-word similarity (an IDF-weighted share of the claim's stems
+//! found in the source sentence) ranks evidence; it never decides alone,
+//! since a French claim and an English source share few stems.
+
+use super::index::{EntityKind, Index, Overlay};
+
+/// How the subjects of two statements relate.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Scope {
+    Same,
+    /// Related statements about another scope: the names that differ.
+    Different(Vec<u32>),
+}
+
+/// Compares the entity sets (already alias-merged ids) of a claim and a
+/// source statement.
+pub fn scope(claim: &[(u32, EntityKind)], source: &[(u32, EntityKind)]) -> Scope {
+    let of = |v: &[(u32, EntityKind)], k: EntityKind| v.iter().filter(|e| e.1 == k).map(|e| e.0).collect::<Vec<_>>();
+    for kind in [EntityKind::Weapon, EntityKind::Place] {
+        let (c, s) = (of(claim, kind), of(source, kind));
+        if c.is_empty() || s.is_empty() {
+            continue;
+        }
+        let shared = c.iter().any(|x| s.contains(x));
+        let only_source: Vec<u32> = s.iter().copied().filter(|x| !c.contains(x)).collect();
+        let only_claim = c.iter().any(|x| !s.contains(x));
+        if !shared || kind == EntityKind::Place && only_claim && !only_source.is_empty() {
+            return Scope::Different(if only_source.is_empty() { s } else { only_source });
+        }
+    }
+    Scope::Same
+}
+
+/// Alias-merged, sorted entity ids.
+pub fn merged(overlay: &Overlay<'_>, entities: &[(u32, EntityKind)]) -> Vec<(u32, EntityKind)> {
+    let mut v: Vec<(u32, EntityKind)> = entities.iter().map(|&(id, k)| (overlay.find(id), k)).collect();
+    v.sort();
+    v.dedup();
+    v
+}
+
+/// IDF-weighted share of the claim's terms found in the source's terms
+/// (both sorted).
+pub fn similarity(index: &Index, claim: &[u32], source: &[u32]) -> f64 {
+    let total: f64 = claim.iter().map(|&t| index.idf(t)).sum();
+    if total <= 0.0 {
+        return 0.0;
+    }
+    let shared: f64 = claim.iter().filter(|t| source.binary_search(t).is_ok()).map(|&t| index.idf(t)).sum();
+    shared / total
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use EntityKind::*;
+
+    #[test]
+    fn scopes() {
+        let (nk, ru, kursk, kn23, hw14) = (0, 1, 2, 3, 4);
+        assert_eq!(scope(&[(nk, Place), (ru, Place)], &[(nk, Place), (ru, Place), (9, Other)]), Scope::Same);
+        assert_eq!(scope(&[(nk, Place), (ru, Place)], &[(nk, Place), (kursk, Place)]), Scope::Different(vec![kursk]));
+        assert_eq!(scope(&[(nk, Place)], &[]), Scope::Same);
+        assert_eq!(scope(&[(kn23, Weapon)], &[(hw14, Weapon)]), Scope::Different(vec![hw14]));
+        // A source naming more places than the claim, and all of the claim's, keeps the scope.
+        assert_eq!(scope(&[(nk, Place)], &[(nk, Place), (ru, Place)]), Scope::Same);
+    }
+}

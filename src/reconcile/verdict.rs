@@ -1,0 +1,260 @@
+//! Evidence and verdicts.
+//!
+//! For each claim, every indexed statement under its measure is weighed:
+//! - a figure of the same measure, same scope and same time is compared
+//!   (`compare`): it corroborates, contradicts, or, when only an open
+//!   bound makes them consistent, is related;
+//! - a figure of another scope or another year, or a mention of the
+//!   measure without a figure, is related (a mention only when it shares
+//!   a subject or words with the claim, so that "obus" in an unrelated
+//!   story is no evidence).
+//!
+//! Each independent source counts once: a source that repeats the
+//! article, or an earlier source, is left out of the count (its evidence
+//! still shows). A source counts as agreeing when any of its statements
+//! corroborates and none contradicts, and the other way round.
+//!
+//! Verdicts: corroborated (agreeing sources only), contradicted
+//! (disagreeing only), disputed (both), related (neither, but related
+//! evidence), unverified (nothing).
+
+use std::collections::{HashMap, HashSet};
+
+use super::compare::{compare, Outcome};
+use super::index::{EntityKind, Overlay, Statement};
+use super::matching::{merged, scope, similarity, Scope};
+use crate::lexicon::message;
+use crate::report::{Evidence, Lang, Quantity, Relation, Verdict};
+use crate::text::offsets::Utf16Index;
+
+/// A claim as the verdict stage needs it.
+pub struct ClaimView<'a> {
+    pub quantity: &'a Quantity,
+    pub measure: &'a str,
+    pub entities: Vec<(u32, EntityKind)>,
+    pub years: Vec<String>,
+    pub terms: Vec<u32>,
+}
+
+/// What the checker knows of each source, by source number.
+pub struct SourceView<'a> {
+    pub id: &'a str,
+    pub text: &'a str,
+    pub utf16: &'a Utf16Index,
+    /// Source number of the document this one copies, if any.
+    pub copy_of: Option<u32>,
+    /// This source repeats the article itself.
+    pub copies_article: bool,
+}
+
+/// The figure as a reader reads it: qualifier and surface.
+pub fn figure(q: &Quantity) -> String {
+    match &q.qualifier_surface {
+        // "Environ" opening a sentence reads "environ" inside a line.
+        Some(qs) => {
+            let mut c = qs.chars();
+            let lower = match (c.next(), c.next()) {
+                (Some(f), Some(s)) if f.is_uppercase() && s.is_lowercase() => f.to_lowercase().chain(qs.chars().skip(1)).collect(),
+                _ => qs.clone(),
+            };
+            format!("{lower} {}", q.surface)
+        }
+        None => q.surface.clone(),
+    }
+}
+
+fn percent(diff: f64, lang: Lang) -> String {
+    if diff.abs() < 0.0005 {
+        return message(lang, "same").to_string();
+    }
+    let p = (diff * 100.0).round();
+    let sign = if diff < 0.0 { "−" } else { "+" };
+    let p = if p == 0.0 { format!("{:.1}", (diff * 100.0).abs()) } else { format!("{}", p.abs()) };
+    match lang {
+        Lang::Fr => format!("{sign}{p} %"),
+        Lang::En => format!("{sign}{p}%"),
+    }
+}
+
+fn fill(template: &str, pairs: &[(&str, &str)]) -> String {
+    let mut s = template.to_string();
+    for (k, v) in pairs {
+        s = s.replace(&format!("{{{k}}}"), v);
+    }
+    s
+}
+
+/// Names of entity ids, for explanations.
+fn names(ids: &[u32], lookup: &HashMap<u32, String>) -> String {
+    ids.iter().filter_map(|i| lookup.get(i).cloned()).collect::<Vec<_>>().join(", ")
+}
+
+/// The evidence and verdict of one claim.
+#[allow(clippy::too_many_arguments)]
+pub fn judge(
+    claim: &ClaimView<'_>,
+    overlay: &Overlay<'_>,
+    sources: &[SourceView<'_>],
+    candidates: &[u32],
+    tolerance: f64,
+    max_evidence: usize,
+    lang: Lang,
+    name_of: &HashMap<u32, String>,
+) -> (Verdict, Vec<Evidence>, String) {
+    let index = overlay.index;
+    let claim_entities = merged(overlay, &claim.entities);
+    let mut evidence: Vec<(Evidence, u32)> = Vec::new();
+    let mut seen: HashSet<u32> = HashSet::new();
+    for &sid in candidates {
+        if !seen.insert(sid) {
+            continue;
+        }
+        let st: &Statement = &index.statements[sid as usize];
+        if index.removed.contains(&st.source) {
+            continue;
+        }
+        let Some(src) = sources.get(st.source as usize) else { continue };
+        let source_entities = merged(overlay, &st.entities);
+        let sim = similarity(index, &claim.terms, &st.terms);
+        let sc = scope(&claim_entities, &source_entities);
+        let same_measure = index.measures.get(claim.measure) == Some(st.measure);
+        let a = figure(claim.quantity);
+        let (relation, explanation) = match (&st.quantity, same_measure) {
+            (Some(q), true) => {
+                let b = figure(q);
+                let other_time = !claim.years.is_empty() && !st.years.is_empty() && !claim.years.iter().any(|y| st.years.contains(y));
+                match sc {
+                    Scope::Different(ids) => {
+                        let x = names(&ids, name_of);
+                        (Relation::Related, fill(message(lang, "other_scope"), &[("x", &x), ("a", &a), ("b", &b)]))
+                    }
+                    Scope::Same if other_time => {
+                        let x = format!("{} / {}", claim.years.join(", "), st.years.join(", "));
+                        (Relation::Related, fill(message(lang, "other_time"), &[("x", &x), ("a", &a), ("b", &b)]))
+                    }
+                    Scope::Same => {
+                        let (outcome, diff) = compare(claim.quantity, q, tolerance);
+                        let d = percent(diff, lang);
+                        match outcome {
+                            Outcome::Agree => (Relation::Corroborates, fill(message(lang, "versus"), &[("a", &a), ("b", &b), ("d", &d)])),
+                            Outcome::Disagree => (Relation::Contradicts, fill(message(lang, "versus"), &[("a", &a), ("b", &b), ("d", &d)])),
+                            Outcome::Compatible => (Relation::Related, fill(message(lang, "compatible"), &[("a", &a), ("b", &b)])),
+                            Outcome::Incomparable => (Relation::Related, fill(message(lang, "other_units"), &[("a", &a), ("b", &b)])),
+                        }
+                    }
+                }
+            }
+            _ => {
+                // A mention without a comparable figure: only when it shares
+                // a subject or words with the claim.
+                let shares_entity = claim_entities.iter().any(|e| e.1 != EntityKind::Other && source_entities.contains(e))
+                    || claim_entities.iter().any(|e| e.1 == EntityKind::Weapon && source_entities.contains(e));
+                if !(shares_entity || sim >= 0.25) || matches!(sc, Scope::Different(_)) && !shares_weapon(&claim_entities, &source_entities) {
+                    continue;
+                }
+                (Relation::Related, message(lang, "mention").to_string())
+            }
+        };
+        let mut explanation = explanation;
+        if let Some(who) = &st.attribution {
+            explanation.push_str(&fill(message(lang, "according"), &[("s", who)]));
+        }
+        if st.hedged {
+            explanation.push(' ');
+            explanation.push_str(message(lang, "hedged"));
+        }
+        let span = st.sentence;
+        evidence.push((
+            Evidence {
+                source_id: src.id.to_string(),
+                sentence: src.text[span[0]..span[1]].to_string(),
+                span,
+                span_utf16: src.utf16.span(span),
+                quantity: st.quantity.clone(),
+                relation,
+                explanation,
+                attribution: st.attribution.clone(),
+                hedged: st.hedged,
+                similarity: (sim * 1000.0).round() / 1000.0,
+            },
+            st.source,
+        ));
+    }
+
+    // A source that gives a figure needs no mere mentions beside it; keep
+    // the two closest mentions of any other source.
+    let with_figure: HashSet<u32> = evidence.iter().filter(|(e, _)| e.quantity.is_some()).map(|&(_, s)| s).collect();
+    evidence.sort_by(|(a, _), (b, _)| b.similarity.total_cmp(&a.similarity));
+    let mut mentions: HashMap<u32, usize> = HashMap::new();
+    evidence.retain(|(e, s)| {
+        if e.quantity.is_some() {
+            return true;
+        }
+        let n = mentions.entry(*s).or_default();
+        *n += 1;
+        !with_figure.contains(s) && *n <= 2
+    });
+
+    // One vote per independent source.
+    let independent = |s: u32| -> Option<u32> {
+        let v = sources.get(s as usize)?;
+        if v.copies_article {
+            return None;
+        }
+        Some(v.copy_of.unwrap_or(s))
+    };
+    let mut agree: HashSet<u32> = HashSet::new();
+    let mut disagree: HashSet<u32> = HashSet::new();
+    let mut related: HashSet<u32> = HashSet::new();
+    let mut copies: HashSet<u32> = HashSet::new();
+    for (e, s) in &evidence {
+        let Some(who) = independent(*s) else {
+            copies.insert(*s);
+            continue;
+        };
+        if who != *s {
+            copies.insert(*s);
+        }
+        match e.relation {
+            Relation::Corroborates => agree.insert(who),
+            Relation::Contradicts => disagree.insert(who),
+            Relation::Related => related.insert(who),
+        };
+    }
+    let (n, m) = (agree.len(), disagree.len());
+    let verdict = match (agree.is_empty(), disagree.is_empty()) {
+        (false, true) => Verdict::Corroborated,
+        (true, false) => Verdict::Contradicted,
+        (false, false) => Verdict::Disputed,
+        (true, true) if !related.is_empty() => Verdict::Related,
+        (true, true) => Verdict::Unverified,
+    };
+    let (n, m, r) = (n.to_string(), m.to_string(), related.len().to_string());
+    let key = match verdict {
+        Verdict::Corroborated => "corroborated",
+        Verdict::Contradicted => "contradicted",
+        Verdict::Disputed => "disputed",
+        Verdict::Related => "related",
+        Verdict::Unverified => "unverified",
+    };
+    let mut summary = fill(message(lang, key), &[("n", &n), ("m", &m), ("r", &r)]);
+    if !copies.is_empty() && verdict != Verdict::Unverified {
+        summary.push(' ');
+        summary.push_str(&fill(message(lang, "copies"), &[("c", &copies.len().to_string())]));
+    }
+
+    // Strongest first: contradictions, agreements, then related; closer
+    // wording first within each.
+    let rank = |r: Relation| match r {
+        Relation::Contradicts => 0,
+        Relation::Corroborates => 1,
+        Relation::Related => 2,
+    };
+    evidence.sort_by(|(a, _), (b, _)| rank(a.relation).cmp(&rank(b.relation)).then(b.similarity.total_cmp(&a.similarity)).then(a.source_id.cmp(&b.source_id)));
+    let evidence: Vec<Evidence> = evidence.into_iter().map(|(e, _)| e).take(max_evidence).collect();
+    (verdict, evidence, summary)
+}
+
+fn shares_weapon(a: &[(u32, EntityKind)], b: &[(u32, EntityKind)]) -> bool {
+    a.iter().any(|e| e.1 == EntityKind::Weapon && b.contains(e))
+}
