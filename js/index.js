@@ -107,3 +107,76 @@ export function numbers(text, options) {
 export function extract(text, options) {
   return call('extract', text, options);
 }
+
+function unwrap(name, run) {
+  try {
+    return run();
+  } catch (err) {
+    if (err instanceof Error) throw err;
+    throw new Error(`recoupe: ${name}() failed: ${String(err)}`);
+  }
+}
+
+/**
+ * Sources indexed once, checked against many articles. Results are plain
+ * objects; call `free()` (or use `using`) when done with the checker.
+ */
+export class Checker {
+  #inner;
+
+  /**
+   * @param {{lang?: 'auto' | 'fr' | 'en', approxTolerance?: number, maxEvidence?: number}} [options]
+   */
+  constructor(options) {
+    if (!initialised) throw new Error('recoupe: call await init() first');
+    if (options !== undefined && options !== null && typeof options !== 'object') {
+      throw new TypeError(`recoupe: Checker options must be an object, got ${describe(options)}`);
+    }
+    this.#inner = unwrap('Checker', () => new glue.Checker(options ?? undefined));
+  }
+
+  #live(name) {
+    if (!this.#inner) throw new Error(`recoupe: ${name}() called on a freed Checker`);
+    return this.#inner;
+  }
+
+  /** Extracts and indexes a source `{id, text, title?, url?, date?, lang?}`. */
+  addSource(source) {
+    const inner = this.#live('addSource');
+    if (source === null || typeof source !== 'object') {
+      throw new TypeError(`recoupe: addSource() expects an object {id, text}, got ${describe(source)}`);
+    }
+    return unwrap('addSource', () => inner.addSource(source));
+  }
+
+  /** Removes a source by id; false when there was none. */
+  removeSource(id) {
+    const inner = this.#live('removeSource');
+    if (typeof id !== 'string') throw new TypeError(`recoupe: removeSource() expects a string id, got ${describe(id)}`);
+    return inner.removeSource(id);
+  }
+
+  /** The loaded sources. */
+  sources() {
+    return unwrap('sources', () => this.#live('sources').sources());
+  }
+
+  /** Checks an article against the sources: claims with verdicts and evidence. */
+  check(article) {
+    const inner = this.#live('check');
+    if (typeof article !== 'string') throw new TypeError(`recoupe: check() expects a string, got ${describe(article)}`);
+    return unwrap('check', () => inner.check(article));
+  }
+
+  /** Releases the checker's memory. Safe to call twice. */
+  free() {
+    if (this.#inner) {
+      this.#inner.free();
+      this.#inner = null;
+    }
+  }
+
+  [Symbol.dispose ?? Symbol.for('Symbol.dispose')]() {
+    this.free();
+  }
+}
