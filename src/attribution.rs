@@ -53,7 +53,9 @@ fn phrases(text: &str, s: &Sentence, lang: Lang) -> Vec<(AttributionRole, usize,
         }
         let mut hit = None;
         for p in table.starting_with(&fold(t.text)) {
-            if let Some(end) = match_after(text, t.start, &p.tokens).filter(|&e| e <= s.end && !text[e..].starts_with(char::is_alphanumeric)) {
+            if let Some(end) =
+                match_after(text, t.start, &p.tokens).filter(|&e| e <= s.end && !text[e..].starts_with(char::is_alphanumeric))
+            {
                 hit = Some((p.value, end));
                 break;
             }
@@ -93,7 +95,9 @@ fn source_after(text: &str, from: usize, s: &Sentence, entities: &[EntityMention
         pos = t.end;
     }
     let in_span = |e: &&EntityMention| e.start >= from && e.end <= end;
-    if let Some(e) = entities.iter().filter(in_span).find(|e| e.kind == "person").or_else(|| entities.iter().filter(in_span).find(|e| is_speaker(e))) {
+    if let Some(e) =
+        entities.iter().filter(in_span).find(|e| e.kind == "person").or_else(|| entities.iter().filter(in_span).find(|e| is_speaker(e)))
+    {
         return Some(e.canonical.clone());
     }
     let words = text[from..end].trim();
@@ -101,14 +105,26 @@ fn source_after(text: &str, from: usize, s: &Sentence, entities: &[EntityMention
 }
 
 /// Speaker of a reporting verb spanning `[vs, ve)`.
-fn speaker_of_verb(text: &str, vs: usize, ve: usize, s: &Sentence, entities: &[EntityMention], last: Option<&str>, lang: Lang) -> Option<String> {
+fn speaker_of_verb(
+    text: &str,
+    vs: usize,
+    ve: usize,
+    s: &Sentence,
+    entities: &[EntityMention],
+    last: Option<&str>,
+    lang: Lang,
+) -> Option<String> {
     if let Some(e) = entities.iter().rev().find(|e| e.end <= vs && e.start >= s.start && is_speaker(e)) {
         return Some(e.canonical.clone());
     }
     // A pronoun opening the clause of the verb ("Il a en outre affirmé").
     let clause_start = text[s.start..vs].rfind([',', ';', ':']).map_or(s.start, |i| s.start + i + 1);
     if let Some(t) = next(text, clause_start).filter(|t| t.start < vs) {
-        let is_pronoun = lexicon::attribution().get(lang).starting_with(&fold(t.text)).iter().any(|p| p.value == AttributionRole::Pronoun && p.tokens.len() == 1);
+        let is_pronoun = lexicon::attribution()
+            .get(lang)
+            .starting_with(&fold(t.text))
+            .iter()
+            .any(|p| p.value == AttributionRole::Pronoun && p.tokens.len() == 1);
         if is_pronoun {
             if let Some(e) = entities.iter().find(|e| e.start >= ve && e.start <= ve + 40 && is_speaker(e)) {
                 return Some(e.canonical.clone());
@@ -132,6 +148,7 @@ pub fn attribute(text: &str, sentences: &[Sentence], entities: &[EntityMention],
     let mut last_speaker: Option<String> = None;
     let mut out = Vec::with_capacity(sentences.len());
     for s in sentences {
+        let entities = crate::entities::within(entities, s.start, s.end);
         let found = phrases(text, s, lang);
         let hedges: Vec<(usize, usize)> = found.iter().filter(|(r, _, _)| *r == AttributionRole::Hedge).map(|&(_, a, b)| (a, b)).collect();
         let hedge_at = |pos: usize| found.iter().any(|&(r, a, _)| r == AttributionRole::Hedge && a == pos);
@@ -178,7 +195,10 @@ mod tests {
 
     #[test]
     fn selon_and_according_to() {
-        assert_eq!(run("Selon Andriy Kovalenko, officier de l'armée, 60 % des obus viennent de là.", Lang::Fr), vec![(Some("Andriy Kovalenko".into()), false)]);
+        assert_eq!(
+            run("Selon Andriy Kovalenko, officier de l'armée, 60 % des obus viennent de là.", Lang::Fr),
+            vec![(Some("Andriy Kovalenko".into()), false)]
+        );
         assert_eq!(run("According to the ministry, 300 were killed.", Lang::En), vec![(Some("the ministry".into()), false)]);
     }
 

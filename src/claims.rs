@@ -84,7 +84,7 @@ pub fn extract(text: &str, opts: &Options) -> Document {
                 _ => None,
             })
             .collect();
-        let sentence_entities: Vec<&EntityMention> = entities.mentions.iter().filter(|e| e.start >= s.start && e.end <= s.end).collect();
+        let sentence_entities: Vec<&EntityMention> = entities::within(&entities.mentions, s.start, s.end).iter().collect();
         let bounds = clause_bounds(text, s, &figures, lang);
         for (k, (mention, measure)) in figures.iter().enumerate() {
             let (cs, ce) = bounds[k];
@@ -202,7 +202,11 @@ fn link_restatements(claims: &mut [Claim]) {
         let Some(measure) = q.measure.clone() else { continue };
         let same = claims[..i].iter().find(|c| {
             let p = &c.quantities[0];
-            c.restates.is_none() && p.measure.as_deref() == Some(measure.as_str()) && p.value == q.value && p.unit == q.unit && p.kind == q.kind
+            c.restates.is_none()
+                && p.measure.as_deref() == Some(measure.as_str())
+                && p.value == q.value
+                && p.unit == q.unit
+                && p.kind == q.kind
         });
         if let Some(first) = same.map(|c| c.id.clone()) {
             claims[i].restates = Some(first);
@@ -263,7 +267,14 @@ mod tests {
     fn one_claim_per_figure_with_its_own_clause() {
         let c = claims("Environ 11 000 soldats ont été déployés, avec des estimations suggérant que 300 soldats ont été tués et environ 2 700 blessés.");
         let texts: Vec<&str> = c.iter().map(|c| c.text.as_str()).collect();
-        assert_eq!(texts, vec!["Environ 11 000 soldats ont été déployés,", "avec des estimations suggérant que 300 soldats ont été tués", "et environ 2 700 blessés."]);
+        assert_eq!(
+            texts,
+            vec![
+                "Environ 11 000 soldats ont été déployés,",
+                "avec des estimations suggérant que 300 soldats ont été tués",
+                "et environ 2 700 blessés."
+            ]
+        );
         let keys: Vec<&str> = c.iter().map(|c| c.quantities[0].measure.as_deref().unwrap_or("")).collect();
         assert_eq!(keys, vec!["soldier", "killed", "wounded"]);
         // "des estimations suggérant" hedges the figures after it, not the
@@ -273,7 +284,8 @@ mod tests {
 
     #[test]
     fn restated_figures_are_linked() {
-        let c = claims("• Environ 11 000 soldats ont été déployés.\n\nSelon le renseignement, environ 11 000 soldats auraient été déployés.");
+        let c =
+            claims("• Environ 11 000 soldats ont été déployés.\n\nSelon le renseignement, environ 11 000 soldats auraient été déployés.");
         assert_eq!(c.len(), 2);
         assert_eq!(c[1].restates.as_deref(), Some("c1"));
     }

@@ -132,7 +132,9 @@ pub fn find(text: &str, sentences: &[Sentence], lang: Lang) -> DocEntities {
             if p.case_sensitive && !same_letters(&text[t.start..end], p.raw) {
                 continue;
             }
-            if text[end..].starts_with(|c: char| c.is_alphanumeric()) || text[end..].starts_with(|c: char| c == '-') && p.raw.ends_with(char::is_alphabetic) && text[end + 1..].starts_with(char::is_alphabetic) {
+            if text[end..].starts_with(|c: char| c.is_alphanumeric())
+                || text[end..].starts_with('-') && p.raw.ends_with(char::is_alphabetic) && text[end + 1..].starts_with(char::is_alphabetic)
+            {
                 continue;
             }
             found.push(EntityMention { start: t.start, end, canonical: p.value.0.to_string(), kind: p.value.1 });
@@ -142,18 +144,23 @@ pub fn find(text: &str, sentences: &[Sentence], lang: Lang) -> DocEntities {
     }
 
     // 2. Designators.
+    let mut extra = Vec::new();
     for (a, b) in designators(text) {
         if overlaps(&found, a, b) {
             continue;
         }
         let kind = if near_weapon_noun(text, a, b, lang) { "weapon" } else { "name" };
-        found.push(EntityMention { start: a, end: b, canonical: text[a..b].to_string(), kind });
+        extra.push(EntityMention { start: a, end: b, canonical: text[a..b].to_string(), kind });
     }
+    found.extend(extra);
+    found.sort_by_key(|e| e.start);
 
-    // 3. Capitalized names.
+    // 3. Capitalized names, checked against the known names found so far.
+    let mut names = Vec::new();
     for s in sentences {
-        capitalized_names(text, s, &sentence_starts, &mut found);
+        capitalized_names(text, s, &sentence_starts, &found, &mut names);
     }
+    found.extend(names);
     found.sort_by_key(|e| e.start);
 
     // A lone word ending a longer person name of the document is that person.
@@ -183,16 +190,29 @@ fn same_letters(a: &str, b: &str) -> bool {
     norm(a) == norm(b)
 }
 
+/// The mentions lying inside `[start, end)`, from mentions sorted by start.
+pub fn within(mentions: &[EntityMention], start: usize, end: usize) -> &[EntityMention] {
+    let a = mentions.partition_point(|e| e.start < start);
+    let b = a + mentions[a..].partition_point(|e| e.start < end);
+    let mut b2 = b;
+    while b2 > a && mentions[b2 - 1].end > end {
+        b2 -= 1;
+    }
+    &mentions[a..b2]
+}
+
+/// Whether `[start, end)` overlaps a mention of `found`, which is sorted
+/// by start and free of overlaps (so ends are sorted too).
 fn overlaps(found: &[EntityMention], start: usize, end: usize) -> bool {
-    found.iter().any(|e| e.start < end && start < e.end)
+    let i = found.partition_point(|e| e.end <= start);
+    found.get(i).is_some_and(|e| e.start < end)
 }
 
 /// A thing noun of `measures.tsv` within a few words of a designator.
 fn near_weapon_noun(text: &str, start: usize, end: usize, lang: Lang) -> bool {
     let table = lexicon::measures().get(lang);
-    let is_thing = |w: &str| {
-        table.starting_with(&fold(w)).iter().chain(table.ending_with(&fold(w))).any(|p| p.value.1 == MeasureClass::Thing)
-    };
+    let is_thing =
+        |w: &str| table.starting_with(&fold(w)).iter().chain(table.ending_with(&fold(w))).any(|p| p.value.1 == MeasureClass::Thing);
     let mut pos = start;
     for _ in 0..6 {
         let Some(t) = prev(text, pos).filter(|t| !t.newline_before) else { break };
@@ -218,7 +238,7 @@ const OPENER: &str = "opener";
 const PARTICLES: &[&str] = &["de", "du", "des", "van", "von", "der", "al", "bin", "ben", "da", "di", "la", "le"];
 
 /// Runs of capitalized words in sentence `s` not already found.
-fn capitalized_names(text: &str, s: &Sentence, sentence_starts: &HashSet<usize>, found: &mut Vec<EntityMention>) {
+fn capitalized_names(text: &str, s: &Sentence, sentence_starts: &HashSet<usize>, known: &[EntityMention], found: &mut Vec<EntityMention>) {
     let w = words();
     let mut pos = s.start;
     let mut run: Vec<(usize, usize)> = Vec::new();
@@ -231,8 +251,9 @@ fn capitalized_names(text: &str, s: &Sentence, sentence_starts: &HashSet<usize>,
             let opens = sentence_starts.contains(&a) || text[..a].trim_end().ends_with(['«', '"', '“', '•', '-', ':']);
             let name = &text[a..b];
             let words_in = run.len();
-            if !overlaps(found, a, b) && !w.not_name.contains(name) {
-                let is_org = run.iter().any(|&(x, y)| w.org.contains(&text[x..y])) || name.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && name.len() >= 2;
+            if !overlaps(known, a, b) && !w.not_name.contains(name) {
+                let is_org = run.iter().any(|&(x, y)| w.org.contains(&text[x..y]))
+                    || name.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && name.len() >= 2;
                 // A lone capitalized word opening a sentence is kept only if
                 // it turns out to be a known surname (resolved in `find`).
                 let kind = if opens && words_in == 1 {
@@ -254,7 +275,7 @@ fn capitalized_names(text: &str, s: &Sentence, sentence_starts: &HashSet<usize>,
         let capital = t.kind == TokKind::Word && t.text.starts_with(char::is_uppercase);
         let particle = t.kind == TokKind::Word && !run.is_empty() && PARTICLES.contains(&t.text);
         let joins = run.is_empty() || !text[run.last().map_or(0, |r| r.1)..t.start].contains(|c: char| !c.is_whitespace() && c != '-');
-        if (capital || particle) && joins && !overlaps(found, t.start, t.end) {
+        if (capital || particle) && joins && !overlaps(known, t.start, t.end) {
             // A function word opening a run ("Les Russes") is not part of it.
             if run.is_empty() && w.not_name.contains(t.text) {
                 continue;
@@ -279,7 +300,8 @@ fn declared_aliases(text: &str, lang: Lang, found: &mut [EntityMention]) -> Vec<
             at = q.start;
         }
         let Some(cue_tok) = prev(text, at) else { continue };
-        let cue = cues.ending_with(&fold(cue_tok.text)).iter().any(|p| crate::text::words::match_before(text, cue_tok.end, &p.tokens).is_some());
+        let cue =
+            cues.ending_with(&fold(cue_tok.text)).iter().any(|p| crate::text::words::match_before(text, cue_tok.end, &p.tokens).is_some());
         if !cue {
             continue;
         }
@@ -319,7 +341,8 @@ mod tests {
 
     #[test]
     fn people_organisations_and_designators() {
-        let c = canon("Le porte-parole John Kirby a parlé. Selon Andriy Kovalenko, les missiles KN-23 ont frappé. Kirby a ajouté.", Lang::Fr);
+        let c =
+            canon("Le porte-parole John Kirby a parlé. Selon Andriy Kovalenko, les missiles KN-23 ont frappé. Kirby a ajouté.", Lang::Fr);
         assert!(c.contains(&("John Kirby".into(), "person")), "{c:?}");
         assert!(c.contains(&("Andriy Kovalenko".into(), "person")), "{c:?}");
         assert!(c.contains(&("KN-23".into(), "weapon")), "{c:?}");

@@ -13,7 +13,7 @@
 //! ```
 //! let report = recoupe::numbers("Environ 11 000 soldats et 2,5 milliards d’euros.", &recoupe::Options::default());
 //! assert_eq!(report.quantities[0].value, 11000.0);
-//! assert_eq!(report.quantities[0].low, Some(9900.0));
+//! assert_eq!(report.quantities[0].low, Some(10450.0));
 //! assert_eq!(report.quantities[1].unit.as_deref(), Some("EUR"));
 //! ```
 

@@ -79,10 +79,21 @@ fn noun_after(text: &str, mut pos: usize, limit: usize, lang: Lang) -> Option<(S
             break;
         }
         if let Some((key, class, end)) = phrase_at(text, t.start, lang) {
-            if class != MeasureClass::Skip {
+            if !matches!(class, MeasureClass::Skip | MeasureClass::Refine) {
                 return Some((key.to_string(), class, t.start, end));
             }
             pos = end;
+            continue;
+        }
+        // A name between the figure and its noun ("150 KN-23 missiles"):
+        // step over it, designator digits included.
+        if t.kind == TokKind::Word && t.text.starts_with(char::is_uppercase) {
+            pos = t.end;
+            if let Some(dash) = next(text, pos).filter(|d| d.start == pos && d.text == "-") {
+                if let Some(d) = next(text, dash.end).filter(|d| d.start == dash.end && d.kind == TokKind::Digits) {
+                    pos = d.end;
+                }
+            }
             continue;
         }
         if t.kind == TokKind::Word && first_content.is_none() {
@@ -99,6 +110,51 @@ fn noun_after(text: &str, mut pos: usize, limit: usize, lang: Lang) -> Option<(S
         return None;
     }
     Some((format!("{}:{}", lang.code(), stem(word, lang)), MeasureClass::Thing, s, e))
+}
+
+/// Words that narrow what a measure counts ("automotrices",
+/// "long-range"), read just before and after its noun.
+pub fn refinements(text: &str, noun: [usize; 2], limit: [usize; 2], lang: Lang) -> Vec<&'static str> {
+    let mut out: Vec<&'static str> = Vec::new();
+    let mut add = |key: &'static str| {
+        if !out.contains(&key) {
+            out.push(key);
+        }
+    };
+    // Before the noun (English adjectives): up to three tokens.
+    let mut pos = noun[0];
+    for _ in 0..3 {
+        let Some(t) = prev(text, pos).filter(|t| t.start >= limit[0] && !t.newline_before) else { break };
+        if t.kind == TokKind::Digits || t.kind == TokKind::Punct && is_clause_break(t.text) {
+            break;
+        }
+        let table = lexicon::measures().get(lang);
+        let mut start = t.start;
+        for p in table.ending_with(&fold(t.text)).iter().filter(|p| p.value.1 == MeasureClass::Refine) {
+            if let Some(s) = match_before(text, t.end, &p.tokens).filter(|&s| s >= limit[0]) {
+                add(p.value.0);
+                start = s;
+                break;
+            }
+        }
+        pos = start;
+    }
+    // After it (French adjectives and complements): up to five tokens.
+    let mut pos = noun[1];
+    for _ in 0..5 {
+        let Some(t) = next(text, pos).filter(|t| t.end <= limit[1] && !t.newline_before) else { break };
+        if t.kind == TokKind::Digits || t.kind == TokKind::Punct && is_clause_break(t.text) {
+            break;
+        }
+        match phrase_at(text, t.start, lang) {
+            Some((key, MeasureClass::Refine, end)) => {
+                add(key);
+                pos = end;
+            }
+            _ => pos = t.end,
+        }
+    }
+    out
 }
 
 /// A casualty word later in the clause of a person noun.
@@ -215,6 +271,29 @@ mod tests {
         );
         assert_eq!(key("240-millimeter rocket launchers", Lang::En), "rocket_launcher.calibre");
         assert_eq!(key("d'obus d'artillerie de 122 mm", Lang::Fr), "shell.calibre");
+    }
+
+    #[test]
+    fn names_between_figure_and_noun_are_skipped() {
+        assert_eq!(key("at least 150 KN-23 ballistic missiles", Lang::En), "missile");
+    }
+
+    #[test]
+    fn refinements_narrow_a_measure() {
+        let t = "200 unités d’artillerie à longue portée et 120 unités d’artillerie automotrices";
+        let ms = scan(t, Lang::Fr, &NumberOptions::default());
+        let r: Vec<Vec<&str>> = ms
+            .iter()
+            .map(|m| {
+                let x = measure_of(t, m, 0, t.len(), Lang::Fr).unwrap();
+                refinements(t, [x.start, x.end], [0, t.len()], Lang::Fr)
+            })
+            .collect();
+        assert_eq!(r, vec![vec!["long_range"], vec!["self_propelled"]]);
+        let t = "up to 120 self-propelled artillery units";
+        let m = &scan(t, Lang::En, &NumberOptions::default())[0];
+        let x = measure_of(t, m, 0, t.len(), Lang::En).unwrap();
+        assert_eq!(refinements(t, [x.start, x.end], [0, t.len()], Lang::En), vec!["self_propelled"]);
     }
 
     #[test]

@@ -140,7 +140,14 @@ fn corpus(path: &Path) -> Result<Vec<Source>, String> {
                 Some("en") => Some(Lang::En),
                 _ => None,
             };
-            Ok(Source { id: field("id").unwrap_or_else(|| format!("source-{}", i + 1)), text, title: field("title"), url: field("url"), date: field("date"), lang })
+            Ok(Source {
+                id: field("id").unwrap_or_else(|| format!("source-{}", i + 1)),
+                text,
+                title: field("title"),
+                url: field("url"),
+                date: field("date"),
+                lang,
+            })
         })
         .collect()
 }
@@ -173,7 +180,11 @@ fn text_report(r: &CheckReport) -> String {
 /// Reads a file (or stdin for `-`) that must be UTF-8.
 fn read(path: &str) -> Result<String, String> {
     let mut bytes = Vec::new();
-    let res = if path == "-" { std::io::stdin().read_to_end(&mut bytes).map(|_| ()) } else { std::fs::File::open(path).and_then(|mut f| f.read_to_end(&mut bytes)).map(|_| ()) };
+    let res = if path == "-" {
+        std::io::stdin().read_to_end(&mut bytes).map(|_| ())
+    } else {
+        std::fs::File::open(path).and_then(|mut f| f.read_to_end(&mut bytes)).map(|_| ())
+    };
     let name = if path == "-" { "standard input" } else { path };
     res.map_err(|e| format!("cannot read {name}: {e}"))?;
     String::from_utf8(bytes).map_err(|e| format!("{name} is not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to()))

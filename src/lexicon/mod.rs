@@ -278,6 +278,7 @@ pub enum MeasureClass {
     Casualty,
     Money,
     Skip,
+    Refine,
 }
 
 pub fn measures() -> &'static PerLang<PhraseTable<(&'static str, MeasureClass)>> {
@@ -292,6 +293,7 @@ pub fn measures() -> &'static PerLang<PhraseTable<(&'static str, MeasureClass)>>
                 "casualty" => MeasureClass::Casualty,
                 "money" => MeasureClass::Money,
                 "skip" => MeasureClass::Skip,
+                "refine" => MeasureClass::Refine,
                 other => panic!("lexicon: unknown measure class {other:?}"),
             };
             for lang in langs(r[1]) {
@@ -349,6 +351,12 @@ pub fn attribution() -> &'static PerLang<PhraseTable<AttributionRole>> {
 pub fn alias_cues() -> &'static PerLang<PhraseTable<()>> {
     static T: OnceLock<PerLang<PhraseTable<()>>> = OnceLock::new();
     T.get_or_init(|| phrase_tables(include_str!("alias_cues.tsv"), |r| (r[0], ())))
+}
+
+/// Places inside other places (`places_within.tsv`): (place, within).
+pub fn places_within() -> &'static [(&'static str, &'static str)] {
+    static T: OnceLock<Vec<(&'static str, &'static str)>> = OnceLock::new();
+    T.get_or_init(|| rows(include_str!("places_within.tsv")).map(|r| (r[0], r[1])).collect())
 }
 
 /// A sentence template of `messages.tsv`, in the reader's language.

@@ -29,6 +29,8 @@ pub struct DigitNumber {
     pub value: f64,
     /// Written as a bare run of digits: no separator, no decimals.
     pub bare: bool,
+    /// Written with thousands groups ("11 000", "1,000,000").
+    pub grouped: bool,
     pub int_digits: usize,
 }
 
@@ -102,9 +104,8 @@ pub fn parse(text: &str, start: usize, lang: Lang) -> Option<DigitNumber> {
         // A lone group after the decimal mark of the language is a decimal
         // part, not a thousands group ("2,500" in French is 2.5), unless the
         // other mark follows with decimals ("1.111,11" in English).
-        let other_after = |ge: usize| {
-            separator(text, ge).is_some_and(|(s, l)| matches!(s, '.' | ',') && Some(s) != class && digit_run(b, ge + l) > 0)
-        };
+        let other_after =
+            |ge: usize| separator(text, ge).is_some_and(|(s, l)| matches!(s, '.' | ',') && Some(s) != class && digit_run(b, ge + l) > 0);
         let lone_decimal = groups == 1 && class == Some(decimal_mark) && !group_ends.first().is_some_and(|&ge| other_after(ge));
         if groups > 0 && !lone_decimal {
             for &ge in &group_ends {
@@ -137,7 +138,7 @@ pub fn parse(text: &str, start: usize, lang: Lang) -> Option<DigitNumber> {
     if !value.is_finite() {
         return None;
     }
-    Some(DigitNumber { end, value, bare: !grouped && !has_decimals, int_digits: digits.find('.').unwrap_or(digits.len()) })
+    Some(DigitNumber { end, value, bare: !grouped && !has_decimals, grouped, int_digits: digits.find('.').unwrap_or(digits.len()) })
 }
 
 /// An exponent after a figure ending at `end`: "e13", "E+14", "e-1",
@@ -159,11 +160,7 @@ pub fn power(text: &str, end: usize) -> Option<(usize, i32)> {
 /// "x10^6", "×10^-4" after a mantissa ending at `end`. Returns (end, exponent).
 pub fn times_ten(text: &str, end: usize) -> Option<(usize, i32)> {
     let rest = text.get(end..)?;
-    let (mark, after) = if let Some(a) = rest.strip_prefix(['x', 'X', '*']) {
-        (1, a)
-    } else {
-        ('×'.len_utf8(), rest.strip_prefix('×')?)
-    };
+    let (mark, after) = if let Some(a) = rest.strip_prefix(['x', 'X', '*']) { (1, a) } else { ('×'.len_utf8(), rest.strip_prefix('×')?) };
     let after = after.strip_prefix("10^")?;
     signed_power(text, end + mark + 3, after)
 }

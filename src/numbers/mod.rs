@@ -2,15 +2,26 @@
 //! interval its wording allows, its kind and its unit.
 //!
 //! A mention is built around a core figure (digits, `digits`; or words,
-//! `words`), then extended: a multiplier after it ("8 millions", "10k"), a
-//! second figure making a range ("entre 10 000 et 12 000", "10,000 to
-//! 12,000", "10 000-12 000"), a unit or percent sign after it, a currency
-//! sign before it, and a qualifier before it ("environ", "at least"), which
-//! sets the interval (see [`interval`]).
+//! `words`), then extended: a fraction written with words ("1 sur 3",
+//! "one out of three"), a multiplier after it ("8 millions", "10k", "13
+//! lakh", "3 millions et demi"), a unit or percent sign after it ("75
+//! millions de $", "20 (kg)", "a 240-millimeter rocket"), a second figure
+//! making a range ("entre 10 000 et 12 000", "10,000 to 12,000", "10
+//! 000-12 000", "20~100"), a currency sign before it, a sign ("-3",
+//! "minus five"), and qualifiers, before it ("environ", "at least", "<=")
+//! or after it ("500 ou plus", "or less"), which set the interval (see
+//! [`interval`]). Two bounds joined by "et"/"and" make one interval
+//! ("supérieur à 10 et inférieur à 20"); "more than half" and "plus de la
+//! moitié" are 0.5.
 //!
 //! Kept apart from counts: dates ("24/12/2024", "11 février", "February
-//! 11"), years ("en 2025"), clock times, and figures inside names and
-//! designators ("KN-23", "F-16", "COVID-19", "A320"), which are skipped.
+//! 11"), years ("en 2025"), clock times, figures inside web addresses, and
+//! figures inside names and designators ("KN-23", "F-16", "COVID-19",
+//! "A320", "5G"), which are skipped.
+//!
+//! Scanning is linear: each token starts at most one bounded look-ahead
+//! (a number in words reads at most `words::MAX_ITEMS` words), and a
+//! mention's end moves the cursor forward.
 //!
 //! Invariants: mentions are in text order and never overlap; spans are on
 //! char boundaries; values are finite; `low <= value <= high` where set.
@@ -20,20 +31,22 @@ pub mod words;
 
 use crate::lexicon::{self, PhraseTable, Unit};
 use crate::report::{Kind, Lang, Qualifier};
-use crate::text::chars::{fold, is_dash};
+use crate::text::chars::{fold, is_dash, is_group_space};
 use crate::text::words::{eq_folded, match_after, match_before, next, prev, Tok, TokKind};
 
 /// Tunables of the number layer.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct NumberOptions {
     /// Relative half-width of the interval of an approximate figure:
-    /// "environ 11 000" with 0.1 is [9 900, 12 100].
+    /// "environ 11 000" with the default 0.05 is [10 450, 11 550]: news
+    /// rounds to two significant figures at most, and a figure 9 % off
+    /// ("12 000" against "environ 11 000") is a different figure.
     pub approx_tolerance: f64,
 }
 
 impl Default for NumberOptions {
     fn default() -> Self {
-        NumberOptions { approx_tolerance: 0.1 }
+        NumberOptions { approx_tolerance: 0.05 }
     }
 }
 
@@ -56,6 +69,10 @@ pub struct Mention {
     pub date: Option<String>,
     /// Written with digits rather than words.
     pub digits: bool,
+    /// End of a qualifier phrase written after the figure ("500 ou plus",
+    /// "five hundred or less"), which `end` leaves out as `start` leaves
+    /// out "environ".
+    pub qualifier_end: Option<usize>,
 }
 
 /// The interval a qualifier gives to a figure `v`.
@@ -84,28 +101,69 @@ struct Core {
     start: usize,
     end: usize,
     value: f64,
+    /// A bare run of digits: no separator, no decimals.
     bare: bool,
+    /// Digits with thousands groups ("11 000").
+    grouped: bool,
     int_digits: usize,
     ordinal: bool,
     digits: bool,
+    /// A lone article read as one ("un", "one"), kept only when a fraction
+    /// or a multiplier follows ("un sur trois", "un crore").
+    article: bool,
+    /// Already a fraction ("3/4", "trois quarts").
+    fraction: bool,
 }
 
 /// Finds every figure of `text`.
 pub fn scan(text: &str, lang: Lang, opts: &NumberOptions) -> Vec<Mention> {
-    let mut out = Vec::new();
+    let urls = url_spans(text);
+    let mut url = 0;
+    let mut out: Vec<Mention> = Vec::new();
     let mut pos = 0;
     while let Some(tok) = next(text, pos) {
+        // Figures inside a web address belong to it.
+        while urls.get(url).is_some_and(|&(_, e)| e <= tok.start) {
+            url += 1;
+        }
+        if let Some(&(s, e)) = urls.get(url).filter(|&&(s, _)| s <= tok.start) {
+            pos = e.max(s + 1).max(tok.end);
+            continue;
+        }
+        let floor = out.last().map_or(0, |m: &Mention| m.end.max(m.qualifier_end.unwrap_or(0)));
         let found = match tok.kind {
-            TokKind::Digits => date_at(text, tok, lang).or_else(|| mention_at(text, tok, lang, opts)),
-            TokKind::Word => month_date_at(text, tok, lang).or_else(|| mention_at(text, tok, lang, opts)),
-            TokKind::Punct => None,
+            TokKind::Digits => date_at(text, tok, lang).or_else(|| mention_at(text, tok, lang, opts, floor)),
+            TokKind::Word => month_date_at(text, tok, lang)
+                .or_else(|| mention_at(text, tok, lang, opts, floor))
+                .or_else(|| half_at(text, tok, lang, opts, floor)),
+            TokKind::Punct => mention_at(text, tok, lang, opts, floor),
         };
         match found {
-            Some(m) => {
-                pos = m.end.max(tok.end);
+            Some(m) if m.start >= floor => {
+                pos = m.end.max(m.qualifier_end.unwrap_or(0)).max(tok.end);
                 out.push(m);
             }
-            None => pos = tok.end,
+            _ => pos = tok.end,
+        }
+    }
+    join_bounds(text, out)
+}
+
+/// Byte spans of web addresses: runs without spaces holding "://" or
+/// starting with "www.".
+fn url_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+        if c.is_whitespace() {
+            if let Some(s) = start.take() {
+                let chunk: &str = &text[s..i];
+                if chunk.contains("://") || chunk.starts_with("www.") {
+                    out.push((s, i));
+                }
+            }
+        } else if start.is_none() {
+            start = Some(i);
         }
     }
     out
@@ -119,13 +177,29 @@ fn char_at(text: &str, i: usize) -> Option<char> {
     text.get(i..).and_then(|s| s.chars().next())
 }
 
+fn decimal_mark(lang: Lang) -> char {
+    match lang {
+        Lang::Fr => ',',
+        Lang::En => '.',
+    }
+}
+
 /// Reads the core figure at `tok`, refusing designators.
 fn core_at(text: &str, tok: Tok<'_>, lang: Lang) -> Option<Core> {
     match tok.kind {
         TokKind::Digits => {
+            let mut start = tok.start;
+            let mut leading_decimal = false;
             match char_before(text, tok.start) {
-                // "A320", "COVID19": part of a name.
-                Some(c) if c.is_alphanumeric() => return None,
+                // "USD115": a currency code; "A320", "COVID19": part of a name.
+                Some(c) if c.is_alphanumeric() => {
+                    let code = phrase_before(text, tok.start, lexicon::units().get(lang)).is_some_and(|(u, s)| {
+                        u.kind == Kind::Money && text[s..tok.start].len() >= 3 && text[s..tok.start].chars().all(|c| c.is_ascii_uppercase())
+                    });
+                    if !code {
+                        return None;
+                    }
+                }
                 // "KN-23", "F-16", "M-1989", "Hwasong-11": a designator.
                 Some(c) if is_dash(c) => {
                     let b = char_before(text, tok.start - c.len_utf8());
@@ -133,16 +207,48 @@ fn core_at(text: &str, tok: Tok<'_>, lang: Lang) -> Option<Core> {
                         return None;
                     }
                 }
-                // "3/4" or "14:30" read from the middle: the left part decided.
-                Some('/' | ':' | '_' | '#' | '@' | '.' | ',') => {
+                // "3/4" or "14:30" read from the middle: the left part decided,
+                // but figures listed with commas are each a figure ("22,24,26").
+                Some(c @ ('/' | ':' | '_' | '#' | '@' | '.' | ',')) => {
                     let b = char_before(text, tok.start - 1);
-                    if b.is_some_and(|b| b.is_ascii_digit() || b.is_alphabetic()) {
+                    if b.is_some_and(|b| b.is_ascii_digit() && c != ',' || b.is_alphabetic()) {
                         return None;
+                    }
+                    // A decimal with no integer part: ".25", ",08".
+                    if (c == '.' || c == decimal_mark(lang)) && b.is_none_or(|b| b.is_whitespace() || matches!(b, '(' | '[')) {
+                        leading_decimal = true;
+                        start = tok.start - 1;
                     }
                 }
                 _ => {}
             }
-            let d = digits::parse(text, tok.start, lang)?;
+            if leading_decimal {
+                let v: f64 = format!("0.{}", tok.text).parse().ok()?;
+                return Some(Core {
+                    start,
+                    end: tok.end,
+                    value: v,
+                    bare: false,
+                    grouped: false,
+                    int_digits: 0,
+                    ordinal: false,
+                    digits: true,
+                    article: false,
+                    fraction: false,
+                });
+            }
+            let mut d = digits::parse(text, tok.start, lang)?;
+            // In a list ("22,24,26,31") the last comma separates figures too.
+            let listed = char_before(text, tok.start) == Some(',') && char_before(text, tok.start - 1).is_some_and(|b| b.is_ascii_digit());
+            if listed && text[tok.end..].starts_with(',') {
+                d = digits::DigitNumber {
+                    end: tok.end,
+                    value: tok.text.parse().ok()?,
+                    bare: true,
+                    grouped: false,
+                    int_digits: tok.text.len(),
+                };
+            }
             // Clock times ("14:30", "14h30") are not figures.
             let after = &text[d.end..];
             if d.bare
@@ -152,22 +258,146 @@ fn core_at(text: &str, tok: Tok<'_>, lang: Lang) -> Option<Core> {
             {
                 return None;
             }
-            Some(Core {
-                start: tok.start,
+            let mut core = Core {
+                start,
                 end: d.end,
                 value: d.value,
                 bare: d.bare,
+                grouped: d.grouped,
                 int_digits: d.int_digits,
                 ordinal: false,
                 digits: true,
-            })
+                article: false,
+                fraction: false,
+            };
+            extend_digits(text, &mut core, d.bare);
+            Some(core)
         }
         TokKind::Word => {
             let w = words::parse(text, tok.start, lang)?;
-            Some(Core { start: tok.start, end: w.end, value: w.value, bare: false, int_digits: 0, ordinal: w.ordinal, digits: false })
+            Some(Core {
+                start: tok.start,
+                end: w.end,
+                value: w.value,
+                bare: false,
+                grouped: false,
+                int_digits: 0,
+                ordinal: w.ordinal,
+                digits: false,
+                article: false,
+                fraction: w.fraction,
+            })
         }
-        TokKind::Punct => None,
+        TokKind::Punct => {
+            let v = vulgar_fraction(tok.text)?;
+            if char_before(text, tok.start).is_some_and(char::is_alphanumeric) {
+                return None;
+            }
+            Some(Core {
+                start: tok.start,
+                end: tok.end,
+                value: v,
+                bare: false,
+                grouped: false,
+                int_digits: 0,
+                ordinal: false,
+                digits: true,
+                article: false,
+                fraction: true,
+            })
+        }
     }
+}
+
+/// The value of a one-character fraction ("½", "¾").
+fn vulgar_fraction(s: &str) -> Option<f64> {
+    Some(match s {
+        "½" => 0.5,
+        "⅓" => 1.0 / 3.0,
+        "⅔" => 2.0 / 3.0,
+        "¼" => 0.25,
+        "¾" => 0.75,
+        "⅕" => 0.2,
+        "⅖" => 0.4,
+        "⅗" => 0.6,
+        "⅘" => 0.8,
+        "⅙" => 1.0 / 6.0,
+        "⅚" => 5.0 / 6.0,
+        "⅛" => 0.125,
+        "⅜" => 0.375,
+        "⅝" => 0.625,
+        "⅞" => 0.875,
+        _ => return None,
+    })
+}
+
+/// Exponents, powers and fractions written around digits: "1.3e6",
+/// "1,1^23", "6.23x10^-4", "3/4", "2 1/4".
+fn extend_digits(text: &str, core: &mut Core, bare: bool) {
+    let powered = digits::exponent(text, core.end)
+        .or_else(|| digits::times_ten(text, core.end))
+        // Through the decimal form, so that "12e-1" is exactly 1.2.
+        .and_then(|(e, x)| Some((e, format!("{}e{x}", core.value).parse::<f64>().ok()?)))
+        .or_else(|| digits::power(text, core.end).map(|(e, x)| (e, core.value.powi(x))));
+    if let Some((e, v)) = powered.filter(|(_, v)| v.is_finite()) {
+        core.end = e;
+        core.value = v;
+        core.bare = false;
+        return;
+    }
+    if !bare {
+        return;
+    }
+    // "2½".
+    if let Some(f) = text[core.end..].chars().next().and_then(|c| vulgar_fraction(&text[core.end..core.end + c.len_utf8()])) {
+        core.end += text[core.end..].chars().next().map_or(0, char::len_utf8);
+        core.value += f;
+        core.bare = false;
+        core.fraction = true;
+        return;
+    }
+    if let Some((e, a, b)) = digits::fraction(text, core.start) {
+        core.end = e;
+        core.value = a / b;
+        core.bare = false;
+        core.fraction = true;
+        return;
+    }
+    // A whole number then a fraction: "2 1/4", "10 1/2 miles".
+    let gap = text[core.end..].chars().take(3).take_while(|&c| is_group_space(c)).map(char::len_utf8).sum::<usize>();
+    if gap > 0 && core.int_digits <= 3 {
+        if let Some((e, a, b)) = digits::fraction(text, core.end + gap) {
+            core.end = e;
+            core.value += a / b;
+            core.bare = false;
+            core.fraction = true;
+        }
+    }
+}
+
+/// "un", "une", "one", "a", "an" read as one, for "un sur trois" and "un
+/// crore"; the caller drops it when nothing follows.
+fn article_core(tok: Tok<'_>, lang: Lang) -> Option<Core> {
+    if tok.kind != TokKind::Word {
+        return None;
+    }
+    let w = fold(tok.text);
+    let ok = match lang {
+        Lang::Fr => w == "un" || w == "une",
+        Lang::En => matches!(w.as_str(), "one" | "a" | "an"),
+    };
+    ok.then_some(Core {
+        start: tok.start,
+        end: tok.end,
+        value: 1.0,
+        bare: false,
+        grouped: false,
+        int_digits: 0,
+        ordinal: false,
+        digits: false,
+        article: true,
+        fraction: false,
+    })
 }
 
 /// Longest phrase of `table` starting right at `pos` (spaces allowed
@@ -180,6 +410,15 @@ fn phrase_after<'t, T>(text: &str, pos: usize, table: &'t PhraseTable<T>, gap: b
     for p in table.starting_with(&fold(t.text)) {
         let Some(end) = match_after(text, t.start, &p.tokens) else { continue };
         if p.case_sensitive && !text[t.start..end].chars().filter(|c| !c.is_whitespace()).eq(p.raw.chars().filter(|c| !c.is_whitespace())) {
+            continue;
+        }
+        // A phrase written without spaces matches without spaces ("12 m 2 dm"
+        // holds no "m2").
+        if !p.raw.contains(' ') && text[t.start..end].contains(char::is_whitespace) {
+            continue;
+        }
+        // A one-letter phrase keeps its case: "g" is a gram, "5G" a network.
+        if p.raw.len() == 1 && p.raw.starts_with(char::is_alphabetic) && &text[t.start..end] != p.raw {
             continue;
         }
         // A phrase ends at a word boundary, and not before an elision
@@ -205,7 +444,14 @@ fn phrase_before<'t, T>(text: &str, pos: usize, table: &'t PhraseTable<T>) -> Op
         if p.case_sensitive && !text[start..t.end].chars().filter(|c| !c.is_whitespace()).eq(p.raw.chars().filter(|c| !c.is_whitespace())) {
             continue;
         }
-        if char_before(text, start).is_some_and(char::is_alphanumeric) {
+        let before = char_before(text, start);
+        if p.raw.starts_with(char::is_alphanumeric) {
+            // A word phrase starts at a word boundary ("moreover" holds no "over").
+            if before.is_some_and(char::is_alphanumeric) {
+                continue;
+            }
+        } else if before.is_some_and(|c| matches!(c, '<' | '>' | '=' | '!')) {
+            // A sign may touch a letter ("x>10") but not another sign ("<>30").
             continue;
         }
         return Some((&p.value, start));
@@ -230,77 +476,233 @@ fn ordinal_suffix(text: &str, end: usize, lang: Lang) -> Option<usize> {
     None
 }
 
-/// Builds the mention whose core figure starts at `tok`.
-fn mention_at(text: &str, tok: Tok<'_>, lang: Lang, opts: &NumberOptions) -> Option<Mention> {
-    let core = core_at(text, tok, lang)?;
+/// A minus sign before the figure starting at `start`: a "-" touching it
+/// after a space, an opening or a comparison sign ("<-30"), or a word
+/// ("minus five", "négatif un"). A dash then a space is a list bullet.
+fn sign_before(text: &str, start: usize, lang: Lang) -> Option<usize> {
+    if let Some(c) = char_before(text, start).filter(|&c| c == '-' || c == '−') {
+        let s = start - c.len_utf8();
+        let ok = char_before(text, s).is_none_or(|b| b.is_whitespace() || matches!(b, '(' | '[' | '«' | '"' | ':' | '<' | '>' | '=' | '~'));
+        return ok.then_some(s);
+    }
+    let t = prev(text, start)?;
+    let words: &[&str] = match lang {
+        Lang::Fr => &["negatif", "negative"],
+        Lang::En => &["minus", "negative"],
+    };
+    (!t.newline_before && t.kind == TokKind::Word && words.iter().any(|w| eq_folded(t.text, w))).then_some(t.start)
+}
+
+/// A fraction written with words between two figures: "1 sur 3", "un sur
+/// vingt", "one out of three", "1 in 5", "2000 over 3". Returns (value,
+/// end). "sur", "in" and "out of" need a numerator below the denominator
+/// ("12 sur 20" is 0.6, "12 in six boxes" is two counts); none applies
+/// when the second figure counts something ("over 3 years", "sur 3 ans")
+/// or is a year ("one in 2020").
+fn fraction_op(text: &str, core: &Core, lang: Lang) -> Option<(f64, usize)> {
+    if core.ordinal || core.fraction || core.article && !matches!(fold(&text[core.start..core.end]).as_str(), "un" | "une" | "one") {
+        return None;
+    }
+    let op = next(text, core.end).filter(|t| t.kind == TokKind::Word && !t.newline_before)?;
+    let (proper, after, year_ok) = match lang {
+        Lang::Fr if eq_folded(op.text, "sur") => (true, op.end, true),
+        Lang::En if eq_folded(op.text, "over") => (false, op.end, true),
+        Lang::En if eq_folded(op.text, "in") => (true, op.end, false),
+        Lang::En if eq_folded(op.text, "out") => (true, next(text, op.end).filter(|t| eq_folded(t.text, "of"))?.end, true),
+        _ => return None,
+    };
+    let t = next(text, after).filter(|t| !t.newline_before)?;
+    let (den, end, year) = match t.kind {
+        TokKind::Digits => {
+            let d = digits::parse(text, t.start, lang)?;
+            if char_at(text, d.end).is_some_and(|c| c.is_alphanumeric() || c == '/') {
+                return None;
+            }
+            (d.value, d.end, d.bare && d.int_digits == 4)
+        }
+        TokKind::Word => {
+            let w = words::parse(text, t.start, lang)?;
+            if w.ordinal || w.fraction {
+                return None;
+            }
+            (w.value, w.end, false)
+        }
+        TokKind::Punct => return None,
+    };
+    if den <= 0.0 || proper && core.value >= den || year && !year_ok {
+        return None;
+    }
+    if phrase_after(text, end, lexicon::units().get(lang), true).is_some()
+        || phrase_after(text, end, lexicon::multipliers().get(lang), true).is_some()
+    {
+        return None;
+    }
+    Some((core.value / den, end))
+}
+
+/// A multiplier after the figure: (factor, end). Below a million, none
+/// after a figure already grouped ("11 000 mille"); "cent"/"hundred" only
+/// after digits ("322 hundred"; words read their own); after an article,
+/// only a word ("un crore", not "a k").
+fn multiplier_after(text: &str, end: usize, core: &Core, lang: Lang) -> Option<(f64, usize)> {
+    let t = next(text, end)?;
+    let (&m, e) = phrase_after(text, end, lexicon::multipliers().get(lang), true)?;
+    let word = &text[t.start..e];
+    // A lowercase "b" is a billion after decimals ("1.2b"); after a whole
+    // number it names a part ("article 5b").
+    let decimals = core.digits && !core.bare && !core.grouped;
+    if core.grouped && m < 1e6
+        || m == 100.0 && !core.digits
+        || core.article && !(word.len() >= 4 && word.chars().all(char::is_alphabetic))
+        || word == "b" && !decimals
+    {
+        return None;
+    }
+    Some((m, e))
+}
+
+/// A unit after the figure ending at `end`: right after it ("60 %", "75ml"),
+/// after a hyphen ("240-millimeter", "six-mile"), after "de" once a
+/// multiplier was read ("75 millions de $"), or in brackets ("20 (kg)").
+fn unit_after(text: &str, end: usize, lang: Lang, multiplied: bool) -> Option<(&'static Unit, usize)> {
+    let table = lexicon::units().get(lang);
+    let direct = phrase_after(text, end, table, true);
+    // "125 millions de dollars australiens": the longest of "de dollars" and
+    // "de" + "dollars australiens".
+    if multiplied && lang == Lang::Fr {
+        if let Some(t) = next(text, end).filter(|t| !t.newline_before && eq_folded(t.text, "de")) {
+            if let Some(after_de) = phrase_after(text, t.end, table, true) {
+                if direct.is_none_or(|(_, e)| after_de.1 > e) {
+                    return Some(after_de);
+                }
+            }
+        }
+    }
+    if let Some(found) = direct {
+        return Some(found);
+    }
+    let c = char_at(text, end)?;
+    if is_dash(c) {
+        return phrase_after(text, end + c.len_utf8(), table, false);
+    }
+    let t = next(text, end).filter(|t| !t.newline_before)?;
+    let close = match t.text {
+        "(" => ')',
+        "[" => ']',
+        "{" => '}',
+        _ => return None,
+    };
+    let (u, e) = phrase_after(text, t.end, table, true)?;
+    let c = next(text, e).filter(|c| c.text.starts_with(close))?;
+    Some((u, c.end))
+}
+
+/// Builds the mention whose core figure starts at `tok`; nothing before
+/// `floor` (the previous mention) may join it.
+fn mention_at(text: &str, tok: Tok<'_>, lang: Lang, opts: &NumberOptions, floor: usize) -> Option<Mention> {
+    let core = core_at(text, tok, lang).or_else(|| article_core(tok, lang))?;
+    if core.ordinal {
+        return Some(finish(text, core.start, core.end, core.value, Kind::Ordinal, None, lang, opts, core.digits, floor));
+    }
+    if core.digits && core.value.fract() == 0.0 && !core.fraction {
+        if let Some(e) = ordinal_suffix(text, core.end, lang) {
+            return Some(finish(text, core.start, e, core.value, Kind::Ordinal, None, lang, opts, true, floor));
+        }
+    }
     let mut end = core.end;
     let mut value = core.value;
     let mut kind = Kind::Count;
     let mut unit: Option<&'static Unit> = None;
 
-    if core.digits && !core.ordinal {
-        if let Some(e) = ordinal_suffix(text, end, lang) {
-            return Some(finish(text, core.start, e, value, Kind::Ordinal, None, lang, opts, true));
+    // A fraction in words, or multipliers ("lakh crore") and the fraction
+    // of the last one ("3 millions et demi").
+    let mut multiplied = false;
+    let mut extended = false;
+    if let Some((v, e)) = fraction_op(text, &core, lang) {
+        value = v;
+        end = e;
+        extended = true;
+    } else if let Some((m, e)) = multiplier_after(text, end, &core, lang) {
+        value *= m;
+        end = e;
+        multiplied = true;
+        let mut last = m;
+        if let Some((&m2, e2)) = phrase_after(text, end, lexicon::multipliers().get(lang), true).filter(|(&m2, _)| m2 > m) {
+            value *= m2;
+            end = e2;
+            last = m2;
         }
-    }
-    if core.ordinal {
-        return Some(finish(text, core.start, end, value, Kind::Ordinal, None, lang, opts, core.digits));
-    }
-
-    // A minus sign touching the figure, after a space or an opening.
-    let mut sign_start = core.start;
-    if core.digits {
-        if let Some(c) = char_before(text, core.start).filter(|&c| c == '-' || c == '−') {
-            let s = core.start - c.len_utf8();
-            if char_before(text, s).is_none_or(|b| b.is_whitespace() || matches!(b, '(' | '[' | '«' | '"' | ':')) {
-                value = -value;
-                sign_start = s;
+        if let Some(j) = next(text, end).filter(|j| !j.newline_before && ["et", "and"].iter().any(|w| eq_folded(j.text, w))) {
+            if let Some((e, f)) = words::fraction_tail(text, j.end, lang) {
+                value += f * last;
+                end = e;
             }
         }
     }
-
-    // Multiplier ("8 millions", "2,5 milliards", "10k").
-    let mut multiplied = false;
-    if let Some((&m, e)) = phrase_after(text, end, lexicon::multipliers().get(lang), true) {
-        if !(core.digits && m == 1e3 && lang == Lang::Fr && !core.bare) {
-            value *= m;
-            end = e;
-            multiplied = true;
-        }
+    // The sign; a sign word makes a number of an article ("minus one").
+    let mut start = core.start;
+    let sign = sign_before(text, core.start, lang).filter(|&s| s >= floor);
+    if core.article && !extended && !multiplied && sign.is_none_or(|s| !text[s..].starts_with(char::is_alphabetic)) {
+        return None;
     }
+    if let Some(s) = sign {
+        value = -value;
+        start = s;
+    }
+
     // Attached letters that are not a unit or multiplier make a designator
     // ("2S7", "5G"); a hyphen then a unit is an adjective ("240-millimeter").
-    let unit_table = lexicon::units().get(lang);
     let attached = char_at(text, end).is_some_and(char::is_alphabetic);
-    if let Some((u, e)) = phrase_after(text, end, unit_table, true).or_else(|| {
-        let c = char_at(text, end).filter(|&c| is_dash(c))?;
-        phrase_after(text, end + c.len_utf8(), unit_table, false)
-    }) {
+    // "cinq millions de yens": words ending with a scale read like a multiplier.
+    let scaled = multiplied
+        || !core.digits && prev(text, end).is_some_and(|t| !lexicon::multipliers().get(lang).starting_with(&fold(t.text)).is_empty());
+    if let Some((u, e)) = unit_after(text, end, lang, scaled) {
+        // "361 million pounds" is money; "25 pounds" a weight.
         unit = Some(u);
+        if scaled && u.unit == "lb" && lang == Lang::En {
+            unit = phrase_after("£", 0, lexicon::units().get(lang), false).map(|(u, _)| u);
+        }
         end = e;
+        // "3 dollars 50 cents", "treize euros et quarante-cinq cents".
+        if !scaled && u.kind == Kind::Money && u.unit.len() == 3 && u.unit.chars().all(|c| c.is_ascii_uppercase()) {
+            if let Some((cents, e)) = cents_after(text, end, lang) {
+                value += cents / 100.0;
+                end = e;
+            }
+        }
     } else if attached && !multiplied {
         return None;
+    }
+
+    // A qualifier after the figure: "500 ou plus", "five hundred or less",
+    // unless it qualifies the next figure ("200 or greater than 190").
+    let mut post = None;
+    if let Some((&q, e)) = phrase_after(text, end, lexicon::qualifiers_after().get(lang), true) {
+        if !figure_follows(text, e, lang) {
+            post = Some((q, e));
+        }
     }
 
     // A range: "10 000-12 000", "10 000 à 12 000", "10,000 to 12,000",
     // "entre 10 et 12 millions".
     let mut range_high = None;
-    if let Some((hi, e, hi_mult, hi_unit)) = range_tail(text, end, core.end, lang) {
-        // "entre 10 et 12 millions": the second figure's multiplier applies to both.
-        let lo = if multiplied { value } else { value * hi_mult };
-        if hi >= lo && unit.is_none_or(|u| hi_unit.is_none_or(|h| h.unit == u.unit)) {
-            value = lo;
-            range_high = Some(hi);
-            end = e;
-            unit = unit.or(hi_unit);
+    if post.is_none() {
+        if let Some((hi, e, hi_mult, hi_unit)) = range_tail(text, end, start, lang) {
+            // "entre 10 et 12 millions": the second figure's multiplier applies to both.
+            let lo = if multiplied { value } else { value * hi_mult };
+            if hi >= lo && unit.is_none_or(|u| hi_unit.is_none_or(|h| h.unit == u.unit)) {
+                value = lo;
+                range_high = Some(hi);
+                end = e;
+                unit = unit.or(hi_unit);
+            }
         }
     }
 
     // Currency written before the figure ("$5", "€3 million", "US$ 2").
-    let mut start = sign_start;
     if unit.is_none() {
-        if let Some((u, s)) = phrase_before(text, core.start, unit_table) {
-            if u.kind == Kind::Money && (s + 4 >= core.start || text[s..core.start].trim_end().len() <= 3) {
+        if let Some((u, s)) = phrase_before(text, start, lexicon::units().get(lang)) {
+            if u.kind == Kind::Money && s >= floor && is_currency_sign(text[s..start].trim_end()) {
                 unit = Some(u);
                 start = s;
             }
@@ -312,6 +714,7 @@ fn mention_at(text: &str, tok: Tok<'_>, lang: Lang, opts: &NumberOptions) -> Opt
         && core.bare
         && core.int_digits == 4
         && !multiplied
+        && !extended
         && range_high.is_none()
         && (1000.0..=2100.0).contains(&value)
         && is_year(text, core.start, end, lang)
@@ -319,15 +722,24 @@ fn mention_at(text: &str, tok: Tok<'_>, lang: Lang, opts: &NumberOptions) -> Opt
         kind = Kind::Year;
     }
 
-    let mut m = finish(text, start, end, value, kind, unit.map(|u| u.unit), lang, opts, core.digits);
+    let mut m = finish(text, start, end, value, kind, unit.map(|u| u.unit), lang, opts, core.digits, floor);
+    if let Some((q, e)) = post {
+        let (low, high) = interval(m.value, q, opts.approx_tolerance, non_negative(kind, m.unit));
+        m.qualifier = q;
+        m.qualifier_start = None;
+        m.qualifier_end = Some(e);
+        m.low = low;
+        m.high = high;
+    }
     if let Some(hi) = range_high {
         m.qualifier = Qualifier::Range;
         m.low = Some(value);
         m.high = Some(hi);
         m.value = (value + hi) / 2.0;
+        m.qualifier_start = None;
         // "entre", "de", "from", "between" belong to the range.
-        if let Some(t) = prev(text, core.start) {
-            if ["entre", "de", "from", "between", "du", "d"].iter().any(|k| eq_folded(t.text, k)) && !t.newline_before {
+        if let Some(t) = prev(text, start) {
+            if ["entre", "de", "from", "between", "du", "d"].iter().any(|k| eq_folded(t.text, k)) && !t.newline_before && t.start >= floor {
                 m.qualifier_start = Some(t.start);
             }
         }
@@ -335,21 +747,112 @@ fn mention_at(text: &str, tok: Tok<'_>, lang: Lang, opts: &NumberOptions) -> Opt
     Some(m)
 }
 
-/// The second figure of a range after a first one ending at `end`:
-/// (value, end, multiplier of the second, unit).
-fn range_tail(text: &str, end: usize, core_end: usize, lang: Lang) -> Option<(f64, usize, f64, Option<&'static Unit>)> {
+/// The cents after an amount in a currency: "50 cents", "and forty-five
+/// cents", or a bare number below 100 closing the clause ("15 dollars 50.").
+/// Returns (cents, end).
+fn cents_after(text: &str, end: usize, lang: Lang) -> Option<(f64, usize)> {
+    let mut t = next(text, end).filter(|t| !t.newline_before)?;
+    if ["and", "et"].iter().any(|w| eq_folded(t.text, w)) {
+        t = next(text, t.end).filter(|t| !t.newline_before)?;
+    }
+    let (v, e) = match t.kind {
+        TokKind::Digits => {
+            let d = digits::parse(text, t.start, lang).filter(|d| d.bare && d.int_digits <= 2)?;
+            (d.value, d.end)
+        }
+        TokKind::Word => {
+            let w = words::parse(text, t.start, lang).filter(|w| !w.ordinal && !w.fraction)?;
+            (w.value, w.end)
+        }
+        TokKind::Punct => return None,
+    };
+    if !(1.0..100.0).contains(&v) || v.fract() != 0.0 {
+        return None;
+    }
+    if let Some((u, ue)) = phrase_after(text, e, lexicon::units().get(lang), true) {
+        return matches!(u.unit, "cent" | "GBX").then_some((v, ue));
+    }
+    let closes = next(text, e).is_none_or(|n| n.newline_before || matches!(n.text, "." | "," | ";" | ")" | "!" | "?"));
+    closes.then_some((v, e))
+}
+
+/// Whether a currency phrase may stand before a figure: a sign ("$",
+/// "US$", "hk $") or a code in capitals ("USD"), not a word ("dollars 5
+/// ans plus tard" is no currency before 5).
+fn is_currency_sign(phrase: &str) -> bool {
+    phrase.chars().any(|c| !c.is_alphabetic() && !c.is_whitespace()) || phrase.len() >= 3 && phrase.chars().all(|c| c.is_ascii_uppercase())
+}
+
+/// Whether a figure follows `pos`, maybe after the end of a comparative
+/// ("or less than 6000", "et plus de 40", "et plus petit que 20").
+fn figure_follows(text: &str, pos: usize, lang: Lang) -> bool {
+    const LINKS: &[&str] = &[
+        "de", "d", "'", "que", "qu", "than", "of", "to", "a", "petit", "petite", "petits", "petites", "grand", "grande", "grands",
+        "grandes", "eleve", "bas", "haut", "egal", "egale", "equal",
+    ];
+    let mut at = pos;
+    for _ in 0..3 {
+        let Some(t) = next(text, at).filter(|t| !t.newline_before) else { return false };
+        if t.kind == TokKind::Digits || t.kind == TokKind::Word && words::parse(text, t.start, lang).is_some() {
+            return true;
+        }
+        if !LINKS.iter().any(|w| eq_folded(t.text, w)) {
+            return false;
+        }
+        at = t.end;
+    }
+    false
+}
+
+/// "more than half", "plus de la moitié": one half, with its qualifier.
+fn half_at(text: &str, tok: Tok<'_>, lang: Lang, opts: &NumberOptions, floor: usize) -> Option<Mention> {
+    let word = match lang {
+        Lang::Fr => "moitie",
+        Lang::En => "half",
+    };
+    if !eq_folded(tok.text, word) {
+        return None;
+    }
+    let mut at = tok.start;
+    if lang == Lang::Fr {
+        at = prev(text, tok.start).filter(|t| eq_folded(t.text, "la") && !t.newline_before)?.start;
+    }
+    let (&q, s) = phrase_before(text, at, lexicon::qualifiers().get(lang))?;
+    if s < floor {
+        return None;
+    }
+    let (low, high) = interval(0.5, q, opts.approx_tolerance, true);
+    Some(Mention {
+        start: tok.start,
+        end: tok.end,
+        qualifier_start: Some(s),
+        value: 0.5,
+        low,
+        high,
+        qualifier: q,
+        kind: Kind::Count,
+        unit: None,
+        date: None,
+        digits: false,
+        qualifier_end: None,
+    })
+}
+
+/// The second figure of a range after a first one ending at `end` and
+/// starting at `start`: (value, end, multiplier of the second, unit).
+fn range_tail(text: &str, end: usize, start: usize, lang: Lang) -> Option<(f64, usize, f64, Option<&'static Unit>)> {
     let sep = next(text, end)?;
     if sep.newline_before {
         return None;
     }
-    let dash = sep.kind == TokKind::Punct && sep.text.chars().next().is_some_and(is_dash);
-    let word = ["à", "a", "to", "et", "and"].iter().any(|w| eq_folded(sep.text, w)) && sep.kind == TokKind::Word;
+    let dash = sep.kind == TokKind::Punct && sep.text.chars().next().is_some_and(|c| is_dash(c) || c == '~');
+    let word = ["à", "a", "to", "et", "and", "through", "thru"].iter().any(|w| eq_folded(sep.text, w)) && sep.kind == TokKind::Word;
     if !dash && !word {
         return None;
     }
     // "et"/"and" only after "entre"/"between": otherwise it lists two figures.
     if ["et", "and"].iter().any(|w| eq_folded(sep.text, w)) {
-        let before = prev(text, start_of_figure(text, core_end))?;
+        let before = prev(text, start)?;
         if !["entre", "between"].iter().any(|w| eq_folded(before.text, w)) {
             return None;
         }
@@ -360,35 +863,30 @@ fn range_tail(text: &str, end: usize, core_end: usize, lang: Lang) -> Option<(f6
         return None;
     }
     let core = core_at_unchecked(text, t2, lang)?;
+    if core.ordinal {
+        return None;
+    }
+    // "1-222-2222": a chain of dashed figures is a code, not a range.
+    if dash
+        && text[core.end..].starts_with(|c: char| is_dash(c) || c == '/')
+        && text[core.end..].chars().nth(1).is_some_and(|c| c.is_ascii_digit())
+    {
+        return None;
+    }
     let mut v = core.value;
     let mut e = core.end;
     let mut mult = 1.0;
-    if let Some((&m, me)) = phrase_after(text, e, lexicon::multipliers().get(lang), true) {
+    if let Some((m, me)) = multiplier_after(text, e, &core, lang) {
         v *= m;
         mult = m;
         e = me;
     }
     let mut unit = None;
-    if let Some((u, ue)) = phrase_after(text, e, lexicon::units().get(lang), true) {
+    if let Some((u, ue)) = unit_after(text, e, lang, mult != 1.0) {
         unit = Some(u);
         e = ue;
     }
     Some((v, e, mult, unit))
-}
-
-/// Start of the digit figure ending at `end` (walks back over digits and
-/// group separators).
-fn start_of_figure(text: &str, end: usize) -> usize {
-    let mut s = end;
-    for (i, c) in text[..end].char_indices().rev() {
-        if c.is_ascii_digit() || crate::text::chars::is_group_space(c) || c == ',' || c == '.' {
-            s = i;
-        } else {
-            break;
-        }
-    }
-    // Do not stop on a leading space.
-    s + text[s..end].len() - text[s..end].trim_start().len()
 }
 
 /// The core figure at `tok` without the designator check on its left (the
@@ -398,20 +896,25 @@ fn core_at_unchecked(text: &str, tok: Tok<'_>, lang: Lang) -> Option<Core> {
         TokKind::Digits => {
             let d = digits::parse(text, tok.start, lang)?;
             if char_at(text, d.end).is_some_and(char::is_alphabetic)
-                && phrase_after(text, d.end, lexicon::units().get(lang), false).is_none()
+                && unit_after(text, d.end, lang, false).is_none()
                 && phrase_after(text, d.end, lexicon::multipliers().get(lang), false).is_none()
             {
                 return None;
             }
-            Some(Core {
+            let mut core = Core {
                 start: tok.start,
                 end: d.end,
                 value: d.value,
                 bare: d.bare,
+                grouped: d.grouped,
                 int_digits: d.int_digits,
                 ordinal: false,
                 digits: true,
-            })
+                article: false,
+                fraction: false,
+            };
+            extend_digits(text, &mut core, d.bare);
+            Some(core)
         }
         _ => core_at(text, tok, lang),
     }
@@ -421,6 +924,12 @@ fn core_at_unchecked(text: &str, tok: Tok<'_>, lang: Lang) -> Option<Core> {
 /// 2025", "since 2022"), or no lower-case word after it (a count is
 /// followed by what it counts).
 fn is_year(text: &str, start: usize, end: usize, lang: Lang) -> bool {
+    // "above 1500", "supérieur à 1000": a compared figure is a count.
+    if phrase_before(text, start, lexicon::qualifiers().get(lang))
+        .is_some_and(|(q, _)| matches!(q, Qualifier::MoreThan | Qualifier::LessThan | Qualifier::AtLeast))
+    {
+        return false;
+    }
     if phrase_before(text, start, lexicon::year_cues().get(lang)).is_some() {
         return true;
     }
@@ -428,6 +937,12 @@ fn is_year(text: &str, start: usize, end: usize, lang: Lang) -> bool {
         Some(t) if !t.newline_before && t.kind == TokKind::Word => !(t.text.chars().count() >= 3 && t.text.starts_with(char::is_lowercase)),
         _ => true,
     }
+}
+
+/// Whether a quantity of this kind and unit cannot be negative (its "at
+/// most" interval starts at 0): everything but temperatures.
+fn non_negative(kind: Kind, unit: Option<&str>) -> bool {
+    !(kind == Kind::Measure && matches!(unit, Some("°C" | "°F")))
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -441,17 +956,78 @@ fn finish(
     lang: Lang,
     opts: &NumberOptions,
     digits: bool,
+    floor: usize,
 ) -> Mention {
     let (qualifier, qualifier_start) = match kind {
         Kind::Ordinal | Kind::Year | Kind::Date => (Qualifier::Exact, None),
         _ => match phrase_before(text, start, lexicon::qualifiers().get(lang)) {
-            Some((&q, s)) => (q, Some(s)),
-            None => (Qualifier::Exact, None),
+            Some((&q, s)) if s >= floor => (q, Some(s)),
+            _ => (Qualifier::Exact, None),
         },
     };
-    let non_negative = !matches!(kind, Kind::Measure) || unit != Some("°C");
-    let (low, high) = interval(value, qualifier, opts.approx_tolerance, non_negative);
-    Mention { start, end, qualifier_start, value, low, high, qualifier, kind, unit, date: None, digits }
+    let (low, high) = interval(value, qualifier, opts.approx_tolerance, non_negative(kind, unit));
+    Mention { start, end, qualifier_start, value, low, high, qualifier, kind, unit, date: None, digits, qualifier_end: None }
+}
+
+/// Joins a lower and an upper bound written one after the other into one
+/// interval: "supérieur à 10 et inférieur à 20", "at most 100 and at least
+/// 20", "higher or equal than one hundred, lower or equal than three
+/// hundred". Bounds that leave no room ("more than 40 and less than 10")
+/// stay apart.
+fn join_bounds(text: &str, mentions: Vec<Mention>) -> Vec<Mention> {
+    let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
+    let mut it = mentions.into_iter().peekable();
+    while let Some(a) = it.next() {
+        if let Some(b) = it.peek() {
+            if let Some(m) = bounds_pair(text, &a, b) {
+                it.next();
+                out.push(m);
+                continue;
+            }
+        }
+        out.push(a);
+    }
+    out
+}
+
+fn bounds_pair(text: &str, a: &Mention, b: &Mention) -> Option<Mention> {
+    let lower = |m: &Mention| matches!(m.qualifier, Qualifier::MoreThan | Qualifier::AtLeast) && m.qualifier_end.is_none();
+    let upper = |m: &Mention| matches!(m.qualifier, Qualifier::LessThan | Qualifier::AtMost) && m.qualifier_end.is_none();
+    let (lo, hi) = if lower(a) && upper(b) {
+        (a.low?, b.high?)
+    } else if upper(a) && lower(b) {
+        (b.low?, a.high?)
+    } else {
+        return None;
+    };
+    if lo >= hi || a.unit != b.unit || a.kind != b.kind {
+        return None;
+    }
+    // Only "et", "and", "mais", "but" or a comma between them.
+    let mut pos = a.end;
+    let gap_end = b.qualifier_start?;
+    let mut joiners = 0;
+    while let Some(t) = next(text, pos).filter(|t| t.end <= gap_end) {
+        if t.newline_before || !(t.text == "," || ["et", "and", "mais", "but"].iter().any(|w| eq_folded(t.text, w))) {
+            return None;
+        }
+        joiners += 1;
+        pos = t.end;
+    }
+    (joiners > 0 && joiners <= 2).then(|| Mention {
+        start: a.start,
+        end: b.end,
+        qualifier_start: a.qualifier_start,
+        value: (lo + hi) / 2.0,
+        low: Some(lo),
+        high: Some(hi),
+        qualifier: Qualifier::Range,
+        kind: a.kind,
+        unit: a.unit,
+        date: None,
+        digits: a.digits,
+        qualifier_end: None,
+    })
 }
 
 /// "24/12/2024", "24.12.2024", "2024-12-24", "11 février [2025]",
@@ -565,6 +1141,7 @@ fn date_mention(start: usize, end: usize, year: Option<u32>, month: u32, day: u3
         unit: None,
         date: Some(iso),
         digits: true,
+        qualifier_end: None,
     }
 }
 

@@ -29,7 +29,7 @@ fn counts_with_multipliers() {
 #[test]
 fn qualifiers_give_intervals() {
     let m = one("environ 11 000 soldats", Lang::Fr);
-    assert_eq!((m.value, m.low, m.high, m.qualifier), (11000.0, Some(9900.0), Some(12100.0), Qualifier::Approx));
+    assert_eq!((m.value, m.low, m.high, m.qualifier), (11000.0, Some(10450.0), Some(11550.0), Qualifier::Approx));
     let m = one("au moins 150 missiles", Lang::Fr);
     assert_eq!((m.low, m.high, m.qualifier), (Some(150.0), None, Qualifier::AtLeast));
     let m = one("jusqu’à 8 000 soldats", Lang::Fr);
@@ -127,4 +127,123 @@ fn pathological_input_terminates() {
     assert!(!scan(&seps, Lang::Fr, &NumberOptions::default()).is_empty());
     let digits = "9".repeat(400);
     assert!(scan(&digits, Lang::Fr, &NumberOptions::default()).is_empty());
+}
+
+#[test]
+fn fractions_with_digits_symbols_and_words() {
+    assert_eq!(scan_en("3/4 of voters")[0].1, 0.75);
+    assert_eq!(scan_en("10 1/2 miles")[0].1, 10.5);
+    assert_eq!(scan_fr("les ⅔ des sondés")[0].1, 2.0 / 3.0);
+    assert_eq!(scan_fr("un Français sur trois, 1 sur 4")[1], ("1 sur 4".into(), 0.25, Kind::Count, Qualifier::Exact));
+    assert_eq!(scan_fr("un sur trois")[0].0, "un sur trois");
+    assert_eq!(scan_en("one in five Americans")[0].1, 0.2);
+    assert_eq!(scan_en("two out of five hundred")[0].1, 0.004);
+    // Not fractions: a slash between unequal figures, a larger numerator,
+    // a denominator that counts something or is a year.
+    assert_eq!(scan_en("open 24/7")[0].1, 24.0);
+    assert_eq!(scan_en("I count 12 in six boxes").len(), 2);
+    assert_eq!(scan_en("$2000 over 3 years")[1].2, Kind::Duration);
+    assert_eq!(scan_en("one in 2020").len(), 1);
+}
+
+#[test]
+fn exponents_powers_and_lists() {
+    assert_eq!(scan_en("1.3e6")[0].1, 1.3e6);
+    assert_eq!(scan_fr("-12e-1")[0].1, -1.2);
+    assert_eq!(scan_fr("le 12e jour")[0].2, Kind::Ordinal);
+    assert!((scan_fr("1,1^23")[0].1 - 1.1f64.powi(23)).abs() < 1e-9);
+    let v: Vec<f64> = scan_en("Exercises 22,24,26,31.").iter().map(|m| m.1).collect();
+    assert_eq!(v, vec![22.0, 24.0, 26.0, 31.0]);
+}
+
+#[test]
+fn web_addresses_hold_no_figures() {
+    assert!(scan_en("see https://example.com/2024/05/10/story-123?q=30%25 now").is_empty());
+    assert_eq!(scan_en("see www.example.com/10 and 5 others").len(), 1);
+}
+
+#[test]
+fn multipliers_and_their_extensions() {
+    assert_eq!(one("3 millions et demi", Lang::Fr).value, 3.5e6);
+    assert_eq!(one("3 million and a quarter", Lang::En).value, 3.25e6);
+    assert_eq!(one("13 lakh", Lang::En).value, 1.3e6);
+    assert_eq!(one("three lakh crore", Lang::En).value, 3e12);
+    assert_eq!(one("2,33 k", Lang::Fr).value, 2330.0);
+    assert_eq!(one("une douzaine", Lang::Fr).value, 12.0);
+    assert_eq!(one("half a dozen", Lang::En).value, 6.0);
+    // A lowercase "b" is a billion after decimals only.
+    assert_eq!(one("$1.2b", Lang::En).value, 1.2e9);
+    assert!(scan_fr("l'article 5b").is_empty());
+    let m = one("75 millions de $", Lang::Fr);
+    assert_eq!((m.value, m.unit), (75e6, Some("USD")));
+    let m = one("cinq millions de yens", Lang::Fr);
+    assert_eq!((m.value, m.unit), (5e6, Some("JPY")));
+}
+
+#[test]
+fn units_in_their_forms() {
+    assert_eq!(one("98,6 degrés fahrenheit", Lang::Fr).unit, Some("°F"));
+    assert_eq!(one("The weight is 20 (kg)", Lang::En).end, 21);
+    // "m2" is written without a space: "12 m 2 dm" is two lengths.
+    let v = scan(" 12 m 2 dm", Lang::En, &NumberOptions::default());
+    assert_eq!(v.iter().map(|m| m.unit).collect::<Vec<_>>(), vec![Some("m"), Some("dm")]);
+    // Pounds: money after a multiplier, a weight otherwise.
+    assert_eq!(one("361 million pounds", Lang::En).unit, Some("GBP"));
+    assert_eq!(one("25 pounds", Lang::En).unit, Some("lb"));
+    assert_eq!(one("five years old", Lang::En).unit, Some("year"));
+    assert_eq!(one("USD115", Lang::En).unit, Some("USD"));
+    assert_eq!(one("3 points de pourcentage", Lang::Fr).unit, Some("pp"));
+}
+
+#[test]
+fn signs_and_comparisons() {
+    assert_eq!(one("The answer is minus five", Lang::En).value, -5.0);
+    assert_eq!(one("négatif un", Lang::Fr).value, -1.0);
+    let m = one("x <= 30", Lang::En);
+    assert_eq!((m.qualifier, m.high), (Qualifier::AtMost, Some(30.0)));
+    let m = one("y>10", Lang::En);
+    assert_eq!(m.qualifier, Qualifier::MoreThan);
+    assert_eq!(one("<>30", Lang::En).qualifier, Qualifier::Exact);
+    let m = one("when <-30", Lang::En);
+    assert_eq!((m.value, m.qualifier, m.low), (-30.0, Qualifier::LessThan, None));
+    // A compared figure is a count, not a year.
+    assert_eq!(one("supérieur à 1000", Lang::Fr).kind, Kind::Count);
+}
+
+#[test]
+fn qualifiers_after_the_figure() {
+    let t = "environ 500 ou plus dans ces produits";
+    let m = one(t, Lang::Fr);
+    assert_eq!((&t[m.start..m.end], m.qualifier, m.low, m.high), ("500", Qualifier::AtLeast, Some(500.0), None));
+    assert_eq!(&t[m.end..m.qualifier_end.unwrap()], " ou plus");
+    assert_eq!(one("five hundred or less", Lang::En).qualifier, Qualifier::AtMost);
+    // "or greater than 190" qualifies the next figure.
+    let v = scan_en("His score is 200 or greater than 190");
+    assert_eq!(v.iter().map(|m| m.3).collect::<Vec<_>>(), vec![Qualifier::Exact, Qualifier::MoreThan]);
+}
+
+#[test]
+fn two_bounds_make_one_interval() {
+    let m = one("supérieur à 10 et inférieur ou égal à 20", Lang::Fr);
+    assert_eq!((m.qualifier, m.low, m.high), (Qualifier::Range, Some(10.0), Some(20.0)));
+    let m = one("at most 100 and at least 20 apples", Lang::En);
+    assert_eq!((m.low, m.high), (Some(20.0), Some(100.0)));
+    // Bounds leaving no room stay apart.
+    assert_eq!(scan_en("More than 40 and less than 10").len(), 2);
+}
+
+#[test]
+fn half_needs_a_qualifier() {
+    let m = one("plus de la moitié des Français", Lang::Fr);
+    assert_eq!((m.value, m.qualifier), (0.5, Qualifier::MoreThan));
+    assert_eq!(one("more than half of voters", Lang::En).value, 0.5);
+    assert!(scan_en("in the first half").iter().all(|m| m.2 == Kind::Ordinal));
+}
+
+#[test]
+fn articles_before_ordinals_stay_articles() {
+    assert_eq!(scan_fr("un cinquième mandat"), vec![("cinquième".into(), 5.0, Kind::Ordinal, Qualifier::Exact)]);
+    assert_eq!(scan_en("a third of flights")[0].1, 1.0 / 3.0);
+    assert_eq!(scan_en("a third term")[0].2, Kind::Ordinal);
+    assert!(scan_fr("des milliers de victimes").is_empty());
 }

@@ -27,8 +27,8 @@
 //! - a decimal part after "virgule"/"point", read digit by digit when it
 //!   starts with a digit word ("two hundred point zero three" = 200.03),
 //!   else as one number ("deux cent virgule cinquante deux" = 200.52);
-//! - a scale after a fraction ("trois quarts de million" aside: "half
-//!   million", "un demi-million"), and "douzaine"/"dozen" after anything.
+//! - a scale after a fraction ("half million", "un demi-million", "two
+//!   thirds of a million"), and "douzaine"/"dozen" after anything.
 //!
 //! Not numbers: "un", "une", "one", "a" standing alone, which are articles
 //! in running prose ("un cinquième mandat" is a fifth term, so an article
@@ -50,7 +50,7 @@ pub struct WordNumber {
 }
 
 /// Most words a number in words is read from; a longer run ends there.
-const MAX_ITEMS: usize = 24;
+const MAX_ITEMS: usize = 16;
 
 #[derive(Debug, Clone, Copy)]
 struct Item {
@@ -69,6 +69,9 @@ struct Item {
     compound: bool,
     /// May be the denominator of a fraction ("second" is a unit of time).
     denominator: bool,
+    /// A scale word that is a figure on its own: French "mille" (but not
+    /// "milliers": "des milliers" is no count).
+    alone: bool,
 }
 
 fn class_of(v: f64) -> WordClass {
@@ -91,7 +94,8 @@ fn lookup(word: &str, lang: Lang, end: usize, hyphen: bool) -> Option<Item> {
     let w = fold(word);
     let item = |value: f64, class: WordClass, plural: bool| {
         let card = if matches!(class, WordClass::Ordinal | WordClass::Fraction) { class_of(value) } else { class };
-        let standalone = lang == Lang::Fr && matches!(w.as_str(), "premier" | "premiere" | "premiers" | "premieres" | "second" | "seconde" | "seconds" | "secondes");
+        let standalone = lang == Lang::Fr
+            && matches!(w.as_str(), "premier" | "premiere" | "premiers" | "premieres" | "second" | "seconde" | "seconds" | "secondes");
         let second = w.starts_with("second");
         Item {
             value,
@@ -103,11 +107,18 @@ fn lookup(word: &str, lang: Lang, end: usize, hyphen: bool) -> Option<Item> {
             article: class == WordClass::Article || matches!(w.as_str(), "un" | "une" | "one"),
             compound: !standalone,
             denominator: !second && !standalone,
+            alone: matches!(w.as_str(), "mille" | "mil"),
         }
     };
     if let Some(&(v, c)) = table.get(&w) {
         let plural = w.ends_with('s') && w.len() > 3 && !matches!(c, WordClass::Unit | WordClass::Ten);
         return Some(item(v, c, plural));
+    }
+    // Plural ordinals: "cinquièmes", "twenty-firsts".
+    if let Some(&(v, c)) = w.strip_suffix('s').and_then(|sing| table.get(sing)) {
+        if c == WordClass::Ordinal {
+            return Some(item(v, WordClass::Ordinal, true));
+        }
     }
     match lang {
         Lang::Fr => {
@@ -121,10 +132,7 @@ fn lookup(word: &str, lang: Lang, end: usize, hyphen: bool) -> Option<Item> {
             }
             None
         }
-        Lang::En => {
-            let &(v, c) = table.get(w.strip_suffix('s')?)?;
-            (c == WordClass::Ordinal).then(|| item(v, WordClass::Ordinal, true))
-        }
+        Lang::En => None,
     }
 }
 
@@ -158,7 +166,7 @@ fn items(text: &str, start: usize, lang: Lang) -> Vec<Item> {
             _ => break,
         }
     }
-    // A trailing joiner, point or hyphen belongs to what follows, not to the number.
+    // A trailing joiner or point belongs to what follows, not to the number.
     while out.last().is_some_and(|it| matches!(it.class, WordClass::Joiner | WordClass::Point)) {
         out.pop();
     }
@@ -241,7 +249,7 @@ fn cardinal(items: &[Item], lang: Lang, last_as_card: bool) -> (usize, f64) {
         match class {
             WordClass::Article => {
                 // "a hundred", "a million".
-                if i != 0 || !items.get(i + 1).is_some_and(|n| matches!(n.card, WordClass::Hundred | WordClass::Scale) && n.class != WordClass::Fraction) {
+                if i != 0 || !items.get(i + 1).is_some_and(|n| matches!(n.card, WordClass::Hundred | WordClass::Scale)) {
                     break;
                 }
                 acc.group = 1.0;
@@ -328,10 +336,20 @@ fn ordinal_or_fraction(text: &str, items: &[Item], k: usize, lang: Lang) -> Opti
     // ("trente-cinquièmes"), and in English a tens word before a unit
     // ordinal ("thirty fifths").
     let mut d = k;
-    while d > 0 && items[d].hyphen && compound(&items[d - 1..=k], lang).is_some() && matches!(items[d - 1].card, WordClass::Unit | WordClass::Ten | WordClass::Joiner) {
+    while d > 0
+        && items[d].hyphen
+        && compound(&items[d - 1..=k], lang).is_some()
+        && matches!(items[d - 1].card, WordClass::Unit | WordClass::Ten | WordClass::Joiner)
+    {
         d -= 1;
     }
-    if lang == Lang::En && d == k && d >= 2 && d_word.value < 10.0 && items[d - 1].class == WordClass::Ten && items[d - 2].class != WordClass::Joiner {
+    if lang == Lang::En
+        && d == k
+        && d >= 2
+        && d_word.value < 10.0
+        && items[d - 1].class == WordClass::Ten
+        && items[d - 2].class != WordClass::Joiner
+    {
         d -= 1;
     }
     if d == 0 {
@@ -388,6 +406,8 @@ struct Reading {
     value: f64,
     ordinal: bool,
     fraction: bool,
+    /// Where the reading ends when it goes past the number words ("of a million").
+    end: Option<usize>,
 }
 
 /// Reads the number in words starting at `start` (the start of a word).
@@ -406,13 +426,11 @@ pub fn parse(text: &str, start: usize, lang: Lang) -> Option<WordNumber> {
 
     // A cardinal, with a decimal part or dozens after it.
     let (n, v) = cardinal(&items, lang, false);
-    let plain = |used, value| Reading { used, value, ordinal: false, fraction: false };
+    let plain = |used, value| Reading { used, value, ordinal: false, fraction: false, end: None };
     if n > 0 {
         let first = items[0];
         let lone = n == 1
-            && (first.article
-                || first.class == WordClass::Scale && !(lang == Lang::Fr && first.value == 1000.0)
-                || first.class == WordClass::Hundred && first.plural);
+            && (first.article || first.class == WordClass::Scale && !first.alone || first.class == WordClass::Hundred && first.plural);
         if !lone {
             offer(plain(n, v));
         }
@@ -442,7 +460,37 @@ pub fn parse(text: &str, start: usize, lang: Lang) -> Option<WordNumber> {
     }
 
     let r = best?;
-    r.value.is_finite().then(|| WordNumber { end: items[r.used - 1].end, value: r.value, ordinal: r.ordinal, fraction: r.fraction })
+    let end = r.end.unwrap_or(items[r.used - 1].end);
+    r.value.is_finite().then_some(WordNumber { end, value: r.value, ordinal: r.ordinal, fraction: r.fraction })
+}
+
+/// "of a million" (English) or "de million" / "d'un million" (French)
+/// after a fraction: (scale, end).
+fn of_scale(text: &str, end: usize, lang: Lang) -> Option<(f64, usize)> {
+    let words: &[&[&str]] = match lang {
+        Lang::En => &[&["of", "a"], &["of"]],
+        Lang::Fr => &[&["d", "'", "un"], &["de"]],
+    };
+    for seq in words {
+        let mut pos = end;
+        let mut ok = true;
+        for w in *seq {
+            match next(text, pos) {
+                Some(t) if !t.newline_before && fold(t.text) == *w => pos = t.end,
+                _ => {
+                    ok = false;
+                    break;
+                }
+            }
+        }
+        if !ok {
+            continue;
+        }
+        let t = next(text, pos).filter(|t| !t.newline_before && t.kind == TokKind::Word)?;
+        let it = lookup(t.text, lang, t.end, false)?;
+        return (it.class == WordClass::Scale).then_some((it.value, t.end));
+    }
+    None
 }
 
 /// A fraction below one in words starting at `start`, alone ("demi", "a
@@ -459,8 +507,11 @@ pub fn fraction_tail(text: &str, start: usize, lang: Lang) -> Option<(usize, f64
 /// below one ("trois et un cinquième", "three million and a half"), and a
 /// scale after it ("five and a half million").
 fn mixed(text: &str, items: &[Item], k: usize, lang: Lang) -> Option<Reading> {
-    for m in (1..k).rev().filter(|&m| items[m].class == WordClass::Joiner) {
-        let (Some(whole), Some(frac)) = (exact(&items[..m], lang, false), proper_fraction(text, &items[m + 1..=k], lang)) else { continue };
+    // The last joiner before the fraction ("one hundred and three and two thirds").
+    if let Some(m) = (1..k).rev().find(|&m| items[m].class == WordClass::Joiner) {
+        let (Some(whole), Some(frac)) = (exact(&items[..m], lang, false), proper_fraction(text, &items[m + 1..=k], lang)) else {
+            return None;
+        };
         let scale_after = items.get(k + 1).filter(|it| it.class == WordClass::Scale).map(|it| it.value);
         let before = items[m - 1];
         let (value, used) = match scale_after {
@@ -471,7 +522,7 @@ fn mixed(text: &str, items: &[Item], k: usize, lang: Lang) -> Option<Reading> {
             None if before.class == WordClass::Scale => (whole + frac * before.value, k + 1),
             None => (whole + frac, k + 1),
         };
-        return Some(Reading { used, value, ordinal: false, fraction: value.fract() != 0.0 });
+        return Some(Reading { used, value, ordinal: false, fraction: value.fract() != 0.0, end: None });
     }
     None
 }
@@ -493,13 +544,16 @@ fn ending(text: &str, items: &[Item], k: usize, lang: Lang) -> Option<Reading> {
     } else {
         let (v, fraction) = ordinal_or_fraction(text, items, k, lang)?;
         if !fraction {
-            return Some(Reading { used: k + 1, value: v, ordinal: true, fraction: false });
+            return Some(Reading { used: k + 1, value: v, ordinal: true, fraction: false, end: None });
         }
         v
     };
     let mut used = k + 1;
     // "half a dozen", "half a million".
-    if bare && items.get(used).is_some_and(|it| it.class == WordClass::Article) && items.get(used + 1).is_some_and(|it| matches!(it.class, WordClass::Scale | WordClass::Dozen)) {
+    if bare
+        && items.get(used).is_some_and(|it| it.class == WordClass::Article)
+        && items.get(used + 1).is_some_and(|it| matches!(it.class, WordClass::Scale | WordClass::Dozen))
+    {
         used += 1;
     }
     let scaled = match items.get(used) {
@@ -510,11 +564,19 @@ fn ending(text: &str, items: &[Item], k: usize, lang: Lang) -> Option<Reading> {
         }
         _ => false,
     };
+    // "two thirds of a million", "deux tiers de million".
+    let mut end = None;
+    if !scaled && used == items.len() {
+        if let Some((scale, e)) = of_scale(text, items[used - 1].end, lang) {
+            value *= scale;
+            end = Some(e);
+        }
+    }
     // A bare "half" or "quart" is no figure ("quart de finale").
-    if bare && !scaled {
+    if bare && !scaled && end.is_none() {
         return None;
     }
-    Some(Reading { used, value, ordinal: false, fraction: !scaled })
+    Some(Reading { used, value, ordinal: false, fraction: !scaled && end.is_none(), end })
 }
 
 /// A decimal part after "virgule"/"point": (words used, value).

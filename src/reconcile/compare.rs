@@ -57,7 +57,9 @@ pub fn compare(a: &Quantity, b: &Quantity, tolerance: f64) -> (Outcome, f64) {
     }
     // A bound agrees when the other figure sits near it; far inside it is
     // only compatible.
-    let near = |bound: &Quantity, fb_: f64, other: f64| ((other - bound.value * fb_) / (bound.value * fb_).abs().max(f64::MIN_POSITIVE)).abs() <= tolerance;
+    let near = |bound: &Quantity, fb_: f64, other: f64| {
+        ((other - bound.value * fb_) / (bound.value * fb_).abs().max(f64::MIN_POSITIVE)).abs() <= tolerance
+    };
     let outcome = match (is_bound(a.qualifier), is_bound(b.qualifier)) {
         (true, false) if !near(a, fa, vb) => Outcome::Compatible,
         (false, true) if !near(b, fb, va) => Outcome::Compatible,

@@ -56,6 +56,8 @@ pub struct Statement {
     pub terms: Vec<u32>,
     pub attribution: Option<String>,
     pub hedged: bool,
+    /// What narrows the measure ("self_propelled").
+    pub refine: Vec<&'static str>,
 }
 
 /// Interns strings to small ids.
@@ -189,7 +191,7 @@ impl Index {
         for s in sentences {
             let keys = measure_nouns(text, [s.start, s.end], lang, &taken);
             for key in keys {
-                let ents: Vec<&EntityMention> = doc.entities.mentions.iter().filter(|e| e.start >= s.start && e.end <= s.end).collect();
+                let ents: Vec<&EntityMention> = crate::entities::within(&doc.entities.mentions, s.start, s.end).iter().collect();
                 let entities = self.entity_ids(&ents);
                 let terms = self.term_ids(text, [s.start, s.end], lang);
                 let measure = self.measures.id(&key);
@@ -204,6 +206,7 @@ impl Index {
                     terms,
                     attribution: None,
                     hedged: false,
+                    refine: Vec::new(),
                 });
                 self.by_base.entry(measure).or_default().push(id);
             }
@@ -220,7 +223,7 @@ impl Index {
 
     fn push_claim(&mut self, source: u32, text: &str, doc: &Document, c: &Claim, key: &str, lang: Lang) {
         let ents: Vec<&EntityMention> =
-            doc.entities.mentions.iter().filter(|e| e.start >= c.sentence_span[0] && e.end <= c.sentence_span[1]).collect();
+            crate::entities::within(&doc.entities.mentions, c.sentence_span[0], c.sentence_span[1]).iter().collect();
         let entities = self.entity_ids(&ents);
         let terms = self.term_ids(text, c.sentence_span, lang);
         let measure = self.measures.id(key);
@@ -232,10 +235,16 @@ impl Index {
             sentence: c.sentence_span,
             quantity: Some(c.quantities[0].clone()),
             entities,
-            years: c.time.iter().filter(|t| t.len() == 4 || t.starts_with(|ch: char| ch.is_ascii_digit())).map(|t| t[..4].to_string()).collect(),
+            years: c
+                .time
+                .iter()
+                .filter(|t| t.len() == 4 || t.starts_with(|ch: char| ch.is_ascii_digit()))
+                .map(|t| t[..4].to_string())
+                .collect(),
             terms,
             attribution: c.attribution.clone(),
             hedged: c.hedged,
+            refine: refine_of(text, c, lang),
         });
         self.figures.entry(measure).or_default().push(id);
         self.by_base.entry(base).or_default().push(id);
@@ -334,6 +343,14 @@ impl<'a> Overlay<'a> {
         out.sort_unstable();
         out.dedup();
         out
+    }
+}
+
+/// What narrows the measure of a claim's figure.
+pub fn refine_of(text: &str, c: &Claim, lang: Lang) -> Vec<&'static str> {
+    match c.quantities[0].measure_span {
+        Some(noun) => crate::measure::refinements(text, noun, c.sentence_span, lang),
+        None => Vec::new(),
     }
 }
 

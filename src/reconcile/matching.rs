@@ -11,12 +11,18 @@
 //!   against "engagés à Koursk"), the scopes differ: related, not the same
 //!   figure.
 //!
+//! - a side naming a place inside a place the other names, which the
+//!   other does not name itself ("Russia's Kursk region" against
+//!   "Russia"), has a narrower scope: related.
+//!
 //! A side that names no entity of a kind agrees with anything on it: a
 //! short sentence ("12 000 soldats") does not repeat its subject.
 //!
 //! Content-word similarity (an IDF-weighted share of the claim's stems
 //! found in the source sentence) ranks evidence; it never decides alone,
 //! since a French claim and an English source share few stems.
+
+use std::collections::HashMap;
 
 use super::index::{EntityKind, Index, Overlay};
 
@@ -30,8 +36,18 @@ pub enum Scope {
 
 /// Compares the entity sets (already alias-merged ids) of a claim and a
 /// source statement.
-pub fn scope(claim: &[(u32, EntityKind)], source: &[(u32, EntityKind)]) -> Scope {
+/// `within` maps a place to the place it lies in.
+pub fn scope(claim: &[(u32, EntityKind)], source: &[(u32, EntityKind)], within: &HashMap<u32, u32>) -> Scope {
     let of = |v: &[(u32, EntityKind)], k: EntityKind| v.iter().filter(|e| e.1 == k).map(|e| e.0).collect::<Vec<_>>();
+    let (c, s) = (of(claim, EntityKind::Place), of(source, EntityKind::Place));
+    // A narrower place on one side only.
+    for (one, other) in [(&c, &s), (&s, &c)] {
+        let narrower: Vec<u32> =
+            one.iter().copied().filter(|p| !other.contains(p) && within.get(p).is_some_and(|w| other.contains(w))).collect();
+        if !narrower.is_empty() {
+            return Scope::Different(narrower);
+        }
+    }
     for kind in [EntityKind::Weapon, EntityKind::Place] {
         let (c, s) = (of(claim, kind), of(source, kind));
         if c.is_empty() || s.is_empty() {
@@ -74,11 +90,16 @@ mod tests {
     #[test]
     fn scopes() {
         let (nk, ru, kursk, kn23, hw14) = (0, 1, 2, 3, 4);
-        assert_eq!(scope(&[(nk, Place), (ru, Place)], &[(nk, Place), (ru, Place), (9, Other)]), Scope::Same);
-        assert_eq!(scope(&[(nk, Place), (ru, Place)], &[(nk, Place), (kursk, Place)]), Scope::Different(vec![kursk]));
-        assert_eq!(scope(&[(nk, Place)], &[]), Scope::Same);
-        assert_eq!(scope(&[(kn23, Weapon)], &[(hw14, Weapon)]), Scope::Different(vec![hw14]));
+        let none = HashMap::new();
+        assert_eq!(scope(&[(nk, Place), (ru, Place)], &[(nk, Place), (ru, Place), (9, Other)], &none), Scope::Same);
+        assert_eq!(scope(&[(nk, Place), (ru, Place)], &[(nk, Place), (kursk, Place)], &none), Scope::Different(vec![kursk]));
+        assert_eq!(scope(&[(nk, Place)], &[], &none), Scope::Same);
+        assert_eq!(scope(&[(kn23, Weapon)], &[(hw14, Weapon)], &none), Scope::Different(vec![hw14]));
         // A source naming more places than the claim, and all of the claim's, keeps the scope.
-        assert_eq!(scope(&[(nk, Place)], &[(nk, Place), (ru, Place)]), Scope::Same);
+        assert_eq!(scope(&[(nk, Place)], &[(nk, Place), (ru, Place)], &none), Scope::Same);
+        // ... unless the extra place lies inside one the claim names.
+        let within = HashMap::from([(kursk, ru)]);
+        assert_eq!(scope(&[(nk, Place), (ru, Place)], &[(nk, Place), (ru, Place), (kursk, Place)], &within), Scope::Different(vec![kursk]));
+        assert_eq!(scope(&[(nk, Place), (kursk, Place)], &[(nk, Place), (ru, Place), (kursk, Place)], &within), Scope::Same);
     }
 }

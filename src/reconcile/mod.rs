@@ -186,9 +186,21 @@ impl Checker {
             .sources
             .iter()
             .enumerate()
-            .map(|(i, s)| SourceView { id: &s.info.id, text: &s.text, utf16: &s.utf16, copy_of: s.copy_of, copies_article: copies_article[i] })
+            .map(|(i, s)| SourceView {
+                id: &s.info.id,
+                text: &s.text,
+                utf16: &s.utf16,
+                copy_of: s.copy_of,
+                copies_article: copies_article[i],
+            })
             .collect();
         let mut names = self.names.clone();
+        // Places inside places, among the names the index and article know.
+        let mut within: HashMap<u32, u32> = HashMap::new();
+        for (place, parent) in crate::lexicon::places_within() {
+            let (p, w) = (overlay.name_id(place), overlay.name_id(parent));
+            within.insert(overlay.find(p), overlay.find(w));
+        }
         let mut claims = doc.extraction.claims;
         for c in claims.iter_mut() {
             let q = &c.quantities[0];
@@ -199,14 +211,15 @@ impl Checker {
                 continue;
             };
             let ents: Vec<&crate::entities::EntityMention> =
-                doc.entities.mentions.iter().filter(|e| e.start >= c.sentence_span[0] && e.end <= c.sentence_span[1]).collect();
+                crate::entities::within(&doc.entities.mentions, c.sentence_span[0], c.sentence_span[1]).iter().collect();
             let entities = overlay.entity_ids(&ents);
             for e in &ents {
                 let id = overlay.name_id(&e.canonical);
                 names.entry(overlay.find(id)).or_insert_with(|| e.canonical.clone());
             }
             let terms = overlay.term_ids(article, c.sentence_span, lang);
-            let years = c.time.iter().filter(|t| t.starts_with(|ch: char| ch.is_ascii_digit())).map(|t| t[..4.min(t.len())].to_string()).collect();
+            let years =
+                c.time.iter().filter(|t| t.starts_with(|ch: char| ch.is_ascii_digit())).map(|t| t[..4.min(t.len())].to_string()).collect();
             let mut candidates: Vec<u32> = Vec::new();
             if let Some(id) = index.measures.get(&measure) {
                 candidates.extend(index.figures.get(&id).into_iter().flatten());
@@ -214,9 +227,11 @@ impl Checker {
             if let Some(id) = index.measures.get(base_key(&measure)) {
                 candidates.extend(index.by_base.get(&id).into_iter().flatten());
             }
-            let view = ClaimView { quantity: q, measure: &measure, entities, years, terms };
+            let refine = index::refine_of(article, c, lang);
+            let view = ClaimView { quantity: q, measure: &measure, entities, years, terms, refine };
             let tolerance = self.opts.extract.numbers.approx_tolerance;
-            let (v, evidence, explanation) = verdict::judge(&view, &overlay, &views, &candidates, tolerance, self.opts.max_evidence, lang, &names);
+            let (v, evidence, explanation) =
+                verdict::judge(&view, &overlay, &views, &candidates, tolerance, self.opts.max_evidence, lang, &names, &within);
             c.verdict = Some(v);
             c.evidence = Some(evidence);
             c.explanation = Some(explanation);

@@ -4,7 +4,8 @@
 //! - a figure of the same measure, same scope and same time is compared
 //!   (`compare`): it corroborates, contradicts, or, when only an open
 //!   bound makes them consistent, is related;
-//! - a figure of another scope or another year, or a mention of the
+//! - a figure of another scope, another kind ("long-range" against
+//!   "self-propelled") or another year, or a mention of the
 //!   measure without a figure, is related (a mention only when it shares
 //!   a subject or words with the claim, so that "obus" in an unrelated
 //!   story is no evidence).
@@ -34,6 +35,8 @@ pub struct ClaimView<'a> {
     pub entities: Vec<(u32, EntityKind)>,
     pub years: Vec<String>,
     pub terms: Vec<u32>,
+    /// What narrows the measure ("self_propelled").
+    pub refine: Vec<&'static str>,
 }
 
 /// What the checker knows of each source, by source number.
@@ -100,6 +103,7 @@ pub fn judge(
     max_evidence: usize,
     lang: Lang,
     name_of: &HashMap<u32, String>,
+    within: &HashMap<u32, u32>,
 ) -> (Verdict, Vec<Evidence>, String) {
     let index = overlay.index;
     let claim_entities = merged(overlay, &claim.entities);
@@ -116,7 +120,7 @@ pub fn judge(
         let Some(src) = sources.get(st.source as usize) else { continue };
         let source_entities = merged(overlay, &st.entities);
         let sim = similarity(index, &claim.terms, &st.terms);
-        let sc = scope(&claim_entities, &source_entities);
+        let sc = scope(&claim_entities, &source_entities, within);
         let same_measure = index.measures.get(claim.measure) == Some(st.measure);
         let a = figure(claim.quantity);
         let (relation, explanation) = match (&st.quantity, same_measure) {
@@ -127,6 +131,12 @@ pub fn judge(
                     Scope::Different(ids) => {
                         let x = names(&ids, name_of);
                         (Relation::Related, fill(message(lang, "other_scope"), &[("x", &x), ("a", &a), ("b", &b)]))
+                    }
+                    Scope::Same
+                        if !claim.refine.is_empty() && !st.refine.is_empty() && !claim.refine.iter().any(|r| st.refine.contains(r)) =>
+                    {
+                        let x = format!("{} / {}", claim.refine.join(", "), st.refine.join(", ")).replace('_', "-");
+                        (Relation::Related, fill(message(lang, "other_kind"), &[("x", &x), ("a", &a), ("b", &b)]))
                     }
                     Scope::Same if other_time => {
                         let x = format!("{} / {}", claim.years.join(", "), st.years.join(", "));
@@ -149,7 +159,8 @@ pub fn judge(
                 // a subject or words with the claim.
                 let shares_entity = claim_entities.iter().any(|e| e.1 != EntityKind::Other && source_entities.contains(e))
                     || claim_entities.iter().any(|e| e.1 == EntityKind::Weapon && source_entities.contains(e));
-                if !(shares_entity || sim >= 0.25) || matches!(sc, Scope::Different(_)) && !shares_weapon(&claim_entities, &source_entities) {
+                if !(shares_entity || sim >= 0.25) || matches!(sc, Scope::Different(_)) && !shares_weapon(&claim_entities, &source_entities)
+                {
                     continue;
                 }
                 (Relation::Related, message(lang, "mention").to_string())
@@ -250,7 +261,9 @@ pub fn judge(
         Relation::Corroborates => 1,
         Relation::Related => 2,
     };
-    evidence.sort_by(|(a, _), (b, _)| rank(a.relation).cmp(&rank(b.relation)).then(b.similarity.total_cmp(&a.similarity)).then(a.source_id.cmp(&b.source_id)));
+    evidence.sort_by(|(a, _), (b, _)| {
+        rank(a.relation).cmp(&rank(b.relation)).then(b.similarity.total_cmp(&a.similarity)).then(a.source_id.cmp(&b.source_id))
+    });
     let evidence: Vec<Evidence> = evidence.into_iter().map(|(e, _)| e).take(max_evidence).collect();
     (verdict, evidence, summary)
 }

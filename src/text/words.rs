@@ -83,7 +83,8 @@ pub fn prev(text: &str, pos: usize) -> Option<Tok<'_>> {
     let start = if is_letter(c) {
         body.rfind(|d: char| !is_letter(d)).map_or(0, |i| i + body[i..].chars().next().map_or(1, char::len_utf8))
     } else if c.is_ascii_digit() {
-        body.rfind(|d: char| !d.is_ascii_digit()).map_or(0, |i| i + 1)
+        // The char before the digits may be several bytes long.
+        body.rfind(|d: char| !d.is_ascii_digit()).map_or(0, |i| i + body[i..].chars().next().map_or(1, char::len_utf8))
     } else {
         end - c.len_utf8()
     };
@@ -199,5 +200,9 @@ mod tests {
         let t = "les blessés";
         let tok = prev(t, t.len()).unwrap();
         assert_eq!(tok.text, "blessés");
+        // Digits after a multi-byte character.
+        let t = "\u{202f}7 4";
+        assert_eq!(prev(t, 4).unwrap().text, "7");
+        assert_eq!(prev(t, t.len()).unwrap().text, "4");
     }
 }
