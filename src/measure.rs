@@ -106,7 +106,7 @@ fn noun_after(text: &str, mut pos: usize, limit: usize, lang: Lang) -> Option<(S
     let (s, e) = first_content?;
     let word = &text[s..e];
     let folded = fold(word);
-    if word.chars().count() < 4 || !word.starts_with(char::is_lowercase) || lexicon::lang_markers().contains_key(&folded) {
+    if word.chars().count() < 4 || !word.starts_with(char::is_lowercase) || lexicon::lang_markers().contains_key(&*folded) {
         return None;
     }
     Some((format!("{}:{}", lang.code(), stem(word, lang)), MeasureClass::Thing, s, e))

@@ -9,12 +9,34 @@
 //! "pres\u{a0}de"; a phrase holding a capital letter ("M", "US$") is
 //! matched with its case, to keep "M" (million) apart from "m" (metre).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use crate::report::{Kind, Lang, Qualifier};
 use crate::text::chars::fold;
 use crate::text::words::phrase_tokens;
+
+/// A fast hash for the short keys of the tables (words): every word of a
+/// text is looked up several times, and the default hasher's protection
+/// against crafted keys is not needed for fixed tables.
+#[derive(Default, Clone, Copy)]
+pub struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A hash map keyed by words.
+pub type HashMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<WordHasher>>;
 
 /// Non-comment, non-empty lines of a table, split on tabs.
 fn rows(table: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
@@ -62,8 +84,8 @@ impl<T> PhraseTable<T> {
 
 impl<T: Clone> PhraseTable<T> {
     fn new(entries: Vec<(&'static str, T)>) -> Self {
-        let mut by_first: HashMap<String, Vec<Phrase<T>>> = HashMap::new();
-        let mut by_last: HashMap<String, Vec<Phrase<T>>> = HashMap::new();
+        let mut by_first: HashMap<String, Vec<Phrase<T>>> = HashMap::default();
+        let mut by_last: HashMap<String, Vec<Phrase<T>>> = HashMap::default();
         for (raw, value) in entries {
             let tokens = phrase_tokens(raw);
             let Some(first) = tokens.first().cloned() else { continue };
@@ -116,7 +138,7 @@ fn number(s: &str) -> f64 {
 
 pub fn lang_markers() -> &'static HashMap<String, Lang> {
     static T: OnceLock<HashMap<String, Lang>> = OnceLock::new();
-    T.get_or_init(|| rows(include_str!("lang_markers.txt")).map(|r| (fold(r[1]), langs(r[0])[0])).collect())
+    T.get_or_init(|| rows(include_str!("lang_markers.txt")).map(|r| (fold(r[1]).into_owned(), langs(r[0])[0])).collect())
 }
 
 pub fn abbreviations() -> &'static HashSet<&'static str> {
@@ -224,8 +246,8 @@ pub enum WordClass {
 pub fn number_words() -> &'static PerLang<HashMap<String, (f64, WordClass)>> {
     static T: OnceLock<PerLang<HashMap<String, (f64, WordClass)>>> = OnceLock::new();
     T.get_or_init(|| {
-        let mut fr = HashMap::new();
-        let mut en = HashMap::new();
+        let mut fr = HashMap::default();
+        let mut en = HashMap::default();
         for r in rows(include_str!("number_words.tsv")) {
             let class = match r[3] {
                 "unit" => WordClass::Unit,
@@ -243,7 +265,7 @@ pub fn number_words() -> &'static PerLang<HashMap<String, (f64, WordClass)>> {
             };
             for lang in langs(r[0]) {
                 let t = if *lang == Lang::Fr { &mut fr } else { &mut en };
-                t.insert(fold(r[1]), (number(r[2]), class));
+                t.insert(fold(r[1]).into_owned(), (number(r[2]), class));
             }
         }
         PerLang { fr, en }
@@ -253,12 +275,12 @@ pub fn number_words() -> &'static PerLang<HashMap<String, (f64, WordClass)>> {
 pub fn months() -> &'static PerLang<HashMap<String, u32>> {
     static T: OnceLock<PerLang<HashMap<String, u32>>> = OnceLock::new();
     T.get_or_init(|| {
-        let mut fr = HashMap::new();
-        let mut en = HashMap::new();
+        let mut fr = HashMap::default();
+        let mut en = HashMap::default();
         for r in rows(include_str!("months.tsv")) {
             for lang in langs(r[0]) {
                 let t = if *lang == Lang::Fr { &mut fr } else { &mut en };
-                t.insert(fold(r[1]), number(r[2]) as u32);
+                t.insert(fold(r[1]).into_owned(), number(r[2]) as u32);
             }
         }
         PerLang { fr, en }
@@ -363,7 +385,7 @@ pub fn places_within() -> &'static [(&'static str, &'static str)] {
 pub fn message(lang: Lang, key: &str) -> &'static str {
     static T: OnceLock<HashMap<(Lang, &'static str), &'static str>> = OnceLock::new();
     let t = T.get_or_init(|| {
-        let mut m = HashMap::new();
+        let mut m = HashMap::default();
         for r in rows(include_str!("messages.tsv")) {
             for lang in langs(r[0]) {
                 m.insert((*lang, r[1]), r[2]);

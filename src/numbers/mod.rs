@@ -384,7 +384,7 @@ fn article_core(tok: Tok<'_>, lang: Lang) -> Option<Core> {
     let w = fold(tok.text);
     let ok = match lang {
         Lang::Fr => w == "un" || w == "une",
-        Lang::En => matches!(w.as_str(), "one" | "a" | "an"),
+        Lang::En => matches!(w.as_ref(), "one" | "a" | "an"),
     };
     ok.then_some(Core {
         start: tok.start,
@@ -500,7 +500,7 @@ fn sign_before(text: &str, start: usize, lang: Lang) -> Option<usize> {
 /// when the second figure counts something ("over 3 years", "sur 3 ans")
 /// or is a year ("one in 2020").
 fn fraction_op(text: &str, core: &Core, lang: Lang) -> Option<(f64, usize)> {
-    if core.ordinal || core.fraction || core.article && !matches!(fold(&text[core.start..core.end]).as_str(), "un" | "une" | "one") {
+    if core.ordinal || core.fraction || core.article && !matches!(fold(&text[core.start..core.end]).as_ref(), "un" | "une" | "one") {
         return None;
     }
     let op = next(text, core.end).filter(|t| t.kind == TokKind::Word && !t.newline_before)?;
@@ -1076,7 +1076,7 @@ fn date_at(text: &str, tok: Tok<'_>, lang: Lang) -> Option<Mention> {
         if t.kind != TokKind::Word || t.newline_before || t.start == e {
             return None;
         }
-        let mo = *lexicon::months().get(lang).get(&fold(t.text))?;
+        let mo = *lexicon::months().get(lang).get(&*fold(t.text))?;
         let mut end = t.end;
         let mut year = None;
         if let Some(y) = next(text, end).filter(|y| y.kind == TokKind::Digits && y.text.len() == 4 && !y.newline_before) {
@@ -1090,7 +1090,7 @@ fn date_at(text: &str, tok: Tok<'_>, lang: Lang) -> Option<Mention> {
 
 /// "February 11, 2025", "janvier 2025", "Nov. 5".
 fn month_date_at(text: &str, tok: Tok<'_>, lang: Lang) -> Option<Mention> {
-    let mo = *lexicon::months().get(lang).get(&fold(tok.text))?;
+    let mo = *lexicon::months().get(lang).get(&*fold(tok.text))?;
     // "mai" and "may" are also words: need a capital in English, a year after in French.
     let mut pos = tok.end;
     if char_at(text, pos) == Some('.') {

@@ -95,7 +95,7 @@ fn lookup(word: &str, lang: Lang, end: usize, hyphen: bool) -> Option<Item> {
     let item = |value: f64, class: WordClass, plural: bool| {
         let card = if matches!(class, WordClass::Ordinal | WordClass::Fraction) { class_of(value) } else { class };
         let standalone = lang == Lang::Fr
-            && matches!(w.as_str(), "premier" | "premiere" | "premiers" | "premieres" | "second" | "seconde" | "seconds" | "secondes");
+            && matches!(w.as_ref(), "premier" | "premiere" | "premiers" | "premieres" | "second" | "seconde" | "seconds" | "secondes");
         let second = w.starts_with("second");
         Item {
             value,
@@ -104,13 +104,13 @@ fn lookup(word: &str, lang: Lang, end: usize, hyphen: bool) -> Option<Item> {
             end,
             hyphen,
             plural,
-            article: class == WordClass::Article || matches!(w.as_str(), "un" | "une" | "one"),
+            article: class == WordClass::Article || matches!(w.as_ref(), "un" | "une" | "one"),
             compound: !standalone,
             denominator: !second && !standalone,
-            alone: matches!(w.as_str(), "mille" | "mil"),
+            alone: matches!(w.as_ref(), "mille" | "mil"),
         }
     };
-    if let Some(&(v, c)) = table.get(&w) {
+    if let Some(&(v, c)) = table.get(&*w) {
         let plural = w.ends_with('s') && w.len() > 3 && !matches!(c, WordClass::Unit | WordClass::Ten);
         return Some(item(v, c, plural));
     }

@@ -365,7 +365,7 @@ pub fn content_words(text: &str, span: [usize; 2], lang: Lang) -> Vec<String> {
         if t.kind != TokKind::Word || t.text.chars().count() < 4 {
             continue;
         }
-        if markers.contains_key(&fold(t.text)) {
+        if markers.contains_key(&*fold(t.text)) {
             continue;
         }
         out.push(stem(t.text, lang));

@@ -4,6 +4,8 @@
 //! U+2007), thin spaces, curly quotes and several dashes; the scanners ask
 //! these predicates instead of comparing to ASCII.
 
+use std::borrow::Cow;
+
 /// Any horizontal or vertical white space, no-break spaces included.
 pub fn is_space(c: char) -> bool {
     c.is_whitespace() || matches!(c, '\u{00A0}' | '\u{202F}' | '\u{2007}' | '\u{2009}' | '\u{200B}')
@@ -31,10 +33,18 @@ pub fn is_word_char(c: char) -> bool {
 
 /// Lower-cases and folds French accents so lexicon keys are written once
 /// ("Environ" and "environ", "prés" and "pres" meet). Typographic
-/// apostrophes become ASCII ones.
-pub fn fold(word: &str) -> String {
+/// apostrophes and dashes become ASCII ones. Borrows when there is nothing
+/// to fold (most words of a text), so lookups do not allocate.
+pub fn fold(word: &str) -> Cow<'_, str> {
+    if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        return Cow::Borrowed(word);
+    }
     let mut out = String::with_capacity(word.len());
     for c in word.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
         let c = match c {
             'à' | 'â' | 'ä' | 'á' | 'À' | 'Â' | 'Ä' | 'Á' => 'a',
             'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => 'e',
@@ -56,7 +66,7 @@ pub fn fold(word: &str) -> String {
         };
         out.push(c);
     }
-    out
+    Cow::Owned(out)
 }
 
 #[cfg(test)]

@@ -21,7 +21,7 @@ pub fn detect(text: &str) -> Lang {
         if word.is_empty() || word.len() > 12 {
             continue;
         }
-        match markers.get(fold(word).as_str()) {
+        match markers.get(fold(word).as_ref()) {
             Some(Lang::Fr) => fr += 1,
             Some(Lang::En) => en += 1,
             None => {}

@@ -32,39 +32,66 @@ pub struct Tok<'a> {
 }
 
 fn is_letter(c: char) -> bool {
-    c.is_alphabetic() || ('\u{0300}'..='\u{036F}').contains(&c)
+    // Latin-1 letters first: nearly every letter of French or English news.
+    match c {
+        'a'..='z' | 'A'..='Z' => true,
+        '\u{00C0}'..='\u{00FF}' => c != '\u{00D7}' && c != '\u{00F7}',
+        c if c.is_ascii() => false,
+        c => c.is_alphabetic() || ('\u{0300}'..='\u{036F}').contains(&c),
+    }
 }
 
 /// The token starting at or after byte `pos`.
 pub fn next(text: &str, pos: usize) -> Option<Tok<'_>> {
-    let rest = text.get(pos..)?;
-    let mut newline = false;
-    let mut start = None;
-    for (i, c) in rest.char_indices() {
-        if is_space(c) {
-            newline |= c == '\n' || c == '\r';
-            continue;
-        }
-        start = Some((pos + i, c));
-        break;
+    if !text.is_char_boundary(pos) {
+        return None;
     }
-    let (start, c) = start?;
-    let body = &text[start..];
-    let len = if is_letter(c) {
-        body.find(|d: char| !is_letter(d)).unwrap_or(body.len())
-    } else if c.is_ascii_digit() {
-        body.find(|d: char| !d.is_ascii_digit()).unwrap_or(body.len())
+    let b = text.as_bytes();
+    let mut i = pos;
+    let mut newline = false;
+    // Skip white space; bytes below 0x80 are tested without decoding.
+    while i < b.len() {
+        let c = b[i];
+        if c < 0x80 {
+            if c.is_ascii_whitespace() || c == 0x0B {
+                newline |= c == b'\n' || c == b'\r';
+                i += 1;
+                continue;
+            }
+            break;
+        }
+        let ch = text[i..].chars().next()?;
+        if !is_space(ch) {
+            break;
+        }
+        newline |= matches!(ch, '\u{0085}' | '\u{2028}' | '\u{2029}');
+        i += ch.len_utf8();
+    }
+    let start = i;
+    let c = text[start..].chars().next()?;
+    let (kind, end) = if c.is_ascii_digit() {
+        (TokKind::Digits, start + b[start..].iter().take_while(|d| d.is_ascii_digit()).count())
+    } else if is_letter(c) {
+        let mut j = start;
+        while j < b.len() {
+            if b[j] < 0x80 {
+                if b[j].is_ascii_alphabetic() {
+                    j += 1;
+                    continue;
+                }
+                break;
+            }
+            let ch = text[j..].chars().next()?;
+            if !is_letter(ch) {
+                break;
+            }
+            j += ch.len_utf8();
+        }
+        (TokKind::Word, j)
     } else {
-        c.len_utf8()
+        (TokKind::Punct, start + c.len_utf8())
     };
-    let kind = if is_letter(c) {
-        TokKind::Word
-    } else if c.is_ascii_digit() {
-        TokKind::Digits
-    } else {
-        TokKind::Punct
-    };
-    Some(Tok { start, end: start + len, text: &text[start..start + len], kind, space_before: start > pos, newline_before: newline })
+    Some(Tok { start, end, text: &text[start..end], kind, space_before: start > pos, newline_before: newline })
 }
 
 /// The token ending at or before byte `pos`.
@@ -114,7 +141,7 @@ pub fn phrase_tokens(phrase: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut pos = 0;
     while let Some(t) = next(phrase, pos) {
-        out.push(fold(t.text));
+        out.push(fold(t.text).into_owned());
         pos = t.end;
     }
     out
