@@ -6,11 +6,43 @@
 //! JS may hold lone surrogates; they arrive replaced by U+FFFD, which keeps
 //! the UTF-16 length, so offsets still index the caller's string.
 
+use std::sync::Mutex;
+
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::report::Lang;
 use crate::Options;
+
+/// The message of the last panic. A panic aborts the wasm instance (the
+/// build uses `panic = "abort"`, the only strategy wasm32 has without
+/// exception handling); the JS wrapper reads this message from the dead
+/// instance to throw a useful Error, then loads a fresh instance.
+static LAST_PANIC: Mutex<Option<String>> = Mutex::new(None);
+
+#[wasm_bindgen(start)]
+fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        let msg = format!("recoupe: internal error: {info}");
+        web_sys::console::error_1(&JsValue::from_str(&msg));
+        if let Ok(mut last) = LAST_PANIC.lock() {
+            *last = Some(msg);
+        }
+    }));
+}
+
+/// The message of the panic that stopped this instance, if any.
+#[wasm_bindgen(js_name = lastPanic)]
+pub fn last_panic() -> Option<String> {
+    LAST_PANIC.lock().ok().and_then(|m| m.clone())
+}
+
+/// Panics on purpose, so tests can prove a panic is reported and the
+/// module recovers. Not part of the documented API.
+#[wasm_bindgen(js_name = __panicForTests)]
+pub fn panic_for_tests() {
+    panic!("deliberate panic for tests");
+}
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
     let ser = serde_wasm_bindgen::Serializer::json_compatible();
