@@ -4,11 +4,18 @@
 /** Language of a text: detected with `"auto"` (the default) or forced. */
 export type Lang = 'fr' | 'en';
 
+/** Options of `numbers()` and `extract()`. */
 export interface Options {
   /** `"auto"` (the default) detects French or English from the text. */
-  lang?: 'auto' | Lang;
-  /** Relative half-width of the interval given to approximate figures, in [0, 1). */
+  lang?: 'auto' | Lang | null;
+  /** Relative half-width of the interval given to approximate figures, in [0, 1); 0.05 by default. */
   approxTolerance?: number;
+}
+
+/** Options of a `Checker`: those of `extract()`, applied to the article and every source. */
+export interface CheckerOptions extends Options {
+  /** Most evidence sentences kept per claim (a whole number). */
+  maxEvidence?: number;
 }
 
 /** Half-open `[start, end)` offsets. */
@@ -67,6 +74,12 @@ export interface Quantity {
   date: string | null;
 }
 
+/**
+ * What sort of thing an entity is. `"name"`: a capitalised name of no
+ * known sort.
+ */
+export type EntityKind = 'person' | 'place' | 'organisation' | 'weapon' | 'name';
+
 /** A named thing mentioned in a claim: a country, an agency, a person. */
 export interface Entity {
   /** The name as written. */
@@ -75,8 +88,7 @@ export interface Entity {
   spanUtf16: Span;
   /** Canonical name shared by all aliases and languages ("North Korea"). */
   canonical: string;
-  /** "person", "place", "organisation", "weapon"... */
-  kind: string;
+  kind: EntityKind;
 }
 
 /** What the sources say of a claim. */
@@ -151,6 +163,75 @@ export interface ExtractResult {
   claims: Claim[];
 }
 
+/** A claim as `Checker.check()` returns it: with its verdict and evidence. */
+export interface CheckedClaim extends Claim {
+  verdict: Verdict;
+  evidence: Evidence[];
+  explanation: string;
+}
+
+/** A source to index: the text of an article, with its metadata. */
+export interface Source {
+  /** Non-empty and unique among the checker's sources; evidence and discrepancies name it. */
+  id: string;
+  text: string;
+  title?: string | null;
+  url?: string | null;
+  /** Publication date, ISO 8601 ("2025-01-14"); dates the source's figures. */
+  date?: string | null;
+  /** `"auto"` (the default) detects French or English from the text. */
+  lang?: 'auto' | Lang | null;
+}
+
+/** A source as the checker sees it. */
+export interface SourceInfo {
+  id: string;
+  /** The source's language, as given or detected. */
+  lang: Lang;
+  title: string | null;
+  url: string | null;
+  date: string | null;
+  /**
+   * The id of an earlier source this one mostly repeats: the two count as
+   * one. (A source repeating the article is never counted as corroboration.)
+   */
+  copyOf: string | null;
+}
+
+/** One figure of a discrepancy table. */
+export interface DiscrepancyRow {
+  /** `"article"`, or a source id. */
+  document: string;
+  surface: string;
+  value: number;
+  low: number | null;
+  high: number | null;
+  qualifier: Qualifier;
+  unit: string | null;
+  attribution: string | null;
+  hedged: boolean;
+  /** The source's publication date, else the dates of the sentence. */
+  date: string | null;
+  sentence: string;
+}
+
+/** Every figure given for one measure across the article and the sources. */
+export interface Discrepancy {
+  /** The measure key ("soldier"). */
+  measure: string;
+  rows: DiscrepancyRow[];
+}
+
+/** The result of `Checker.check()`. */
+export interface CheckReport {
+  /** The article's language. */
+  lang: Lang;
+  claims: CheckedClaim[];
+  sources: SourceInfo[];
+  /** One table per measure the article gives a figure for. */
+  discrepancies: Discrepancy[];
+}
+
 /** Anything the module can be loaded from. */
 export type InitSource =
   | URL
@@ -161,23 +242,56 @@ export type InitSource =
   | WebAssembly.Module;
 
 /**
- * Loads the WebAssembly core. Idempotent; must be awaited before
- * `numbers()` or `extract()`. Without an argument it loads the
- * `recoupe_bg.wasm` shipped with the package (fetched in browsers, read
- * from disk in Node).
+ * Loads the WebAssembly core. Idempotent; must be awaited before anything
+ * else. Without an argument it loads the `recoupe_bg.wasm` shipped with the
+ * package (fetched in browsers, read from disk in Node).
  */
 export function init(input?: InitSource | { module_or_path: InitSource }): Promise<void>;
 
 /**
  * Finds the figures in a text.
- * @throws {Error} before `init()` has completed, or if the core fails.
- * @throws {TypeError} if `text` is not a string.
+ * @throws {Error} before `init()` has completed, or on a bad option value.
+ * @throws {TypeError} if an argument has the wrong type.
  */
 export function numbers(text: string, options?: Options): NumbersResult;
 
 /**
  * Finds the checkable claims in a text.
- * @throws {Error} before `init()` has completed, or if the core fails.
- * @throws {TypeError} if `text` is not a string.
+ * @throws {Error} before `init()` has completed, or on a bad option value.
+ * @throws {TypeError} if an argument has the wrong type.
  */
 export function extract(text: string, options?: Options): ExtractResult;
+
+/**
+ * Sources indexed once, checked against many articles. Holds memory of the
+ * WebAssembly core: release it with `free()` or a `using` declaration (it is
+ * also released when the checker is garbage-collected, at the runtime's
+ * leisure).
+ * @throws {Error} from the constructor before `init()` has completed.
+ */
+export class Checker {
+  constructor(options?: CheckerOptions);
+  /**
+   * Extracts and indexes a source.
+   * @throws {TypeError} if `source` is not an object with string `id` and `text`.
+   * @throws {Error} if the id is empty or already loaded (remove it first).
+   */
+  addSource(source: Source): SourceInfo;
+  /** Removes a source by id; `false` when there was none. */
+  removeSource(id: string): boolean;
+  /** The loaded sources. */
+  sources(): SourceInfo[];
+  /** Checks an article against the sources. */
+  check(article: string): CheckReport;
+  /** Releases the checker's memory; later calls throw. Safe to call twice. */
+  free(): void;
+  [Symbol.dispose](): void;
+}
+
+// Declared here so that the types also compile with libraries older than
+// ES2024's disposable (it merges with theirs where present).
+declare global {
+  interface SymbolConstructor {
+    readonly dispose: unique symbol;
+  }
+}

@@ -1,11 +1,12 @@
 // Entry point of the recoupe package: loads the WebAssembly core once and
 // exposes it with argument checks and clear errors. Works in browsers (main
-// thread or workers) and in Node.
+// thread or workers), in bundlers and in Node.
 
 // A namespace import, so that a build lacking an export (extract arrives
 // after numbers) still loads and fails only when that export is called.
 import * as glue from '../pkg/recoupe.js';
 
+// Written out in full so that bundlers see the file and ship it as an asset.
 const WASM_URL = new URL('../pkg/recoupe_bg.wasm', import.meta.url);
 
 let ready = null;
@@ -14,14 +15,19 @@ let initialised = false;
 const isNode =
   typeof process !== 'undefined' && process.versions != null && process.versions.node != null;
 
-async function defaultSource() {
-  if (isNode) {
-    // Node's fetch cannot read file: URLs, so hand the bytes over directly.
-    // Imported lazily so that bundlers and browsers never see it.
-    const { readFile } = await import('node:fs/promises');
-    return readFile(WASM_URL);
-  }
-  return WASM_URL;
+// Held in a variable so that bundlers do not try to resolve a Node module
+// for the browser; only used where process.getBuiltinModule is missing.
+const NODE_FS = 'node:fs/promises';
+
+async function readLocal(url) {
+  const fs =
+    process.getBuiltinModule?.(NODE_FS) ??
+    (await import(/* @vite-ignore */ /* webpackIgnore: true */ NODE_FS));
+  return fs.readFile(url);
+}
+
+function isFileUrl(value) {
+  return value instanceof URL && value.protocol === 'file:';
 }
 
 /**
@@ -37,12 +43,14 @@ async function defaultSource() {
 export function init(input) {
   if (!ready) {
     ready = (async () => {
-      const source = input === undefined ? await defaultSource() : input;
-      const arg =
-        source !== null && typeof source === 'object' && 'module_or_path' in source
-          ? source
-          : { module_or_path: source };
-      await glue.default(arg);
+      let source =
+        input !== null && typeof input === 'object' && 'module_or_path' in input
+          ? input.module_or_path
+          : input;
+      if (source === undefined) source = WASM_URL;
+      // Node's fetch cannot read file: URLs, so hand the bytes over directly.
+      if (isNode && isFileUrl(source)) source = await readLocal(source);
+      await glue.default({ module_or_path: source });
       initialised = true;
     })();
     // A failed load (network hiccup, wrong path) may be retried.
@@ -53,43 +61,67 @@ export function init(input) {
   return ready;
 }
 
-function checkArgs(name, text, options) {
-  if (!initialised) throw new Error('recoupe: call await init() first');
-  if (typeof text !== 'string') {
-    throw new TypeError(`recoupe: ${name}() expects a string, got ${describe(text)}`);
-  }
-  if (options !== undefined && options !== null && typeof options !== 'object') {
-    throw new TypeError(`recoupe: ${name}() options must be an object, got ${describe(options)}`);
-  }
-}
-
 function describe(value) {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   return typeof value;
 }
 
+function requireInit() {
+  if (!initialised) throw new Error('recoupe: call await init() first');
+}
+
+function isObject(value) {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** Type checks on options; the core checks the values themselves. */
+function checkOptions(where, options, numeric) {
+  if (options === undefined || options === null) return;
+  if (!isObject(options)) {
+    throw new TypeError(`recoupe: ${where} options must be an object, got ${describe(options)}`);
+  }
+  const { lang } = options;
+  if (lang !== undefined && lang !== null && typeof lang !== 'string') {
+    throw new TypeError(`recoupe: ${where} options.lang must be "auto", "fr" or "en", got ${describe(lang)}`);
+  }
+  for (const key of numeric) {
+    const value = options[key];
+    if (value !== undefined && typeof value !== 'number') {
+      throw new TypeError(`recoupe: ${where} options.${key} must be a number, got ${describe(value)}`);
+    }
+  }
+}
+
+// The core throws Error objects; anything else (a trap, a bare value) is
+// wrapped so that callers can always rely on `.message`.
+function unwrap(name, run) {
+  try {
+    return run();
+  } catch (err) {
+    if (err instanceof Error) throw err;
+    throw new Error(`recoupe: ${name}() failed: ${String(err)}`);
+  }
+}
+
 function call(name, text, options) {
-  checkArgs(name, text, options);
+  requireInit();
+  if (typeof text !== 'string') {
+    throw new TypeError(`recoupe: ${name}() expects a string, got ${describe(text)}`);
+  }
+  checkOptions(`${name}()`, options, ['approxTolerance']);
   const fn = glue[name];
   if (typeof fn !== 'function') {
     throw new Error(`recoupe: ${name}() is not available in this build`);
   }
-  try {
-    return options == null ? fn(text) : fn(text, options);
-  } catch (err) {
-    // The core throws Error objects; anything else (a trap, a bare value)
-    // is wrapped so callers can always rely on `.message`.
-    if (err instanceof Error) throw err;
-    throw new Error(`recoupe: ${name}() failed: ${String(err)}`);
-  }
+  return unwrap(name, () => fn(text, options ?? undefined));
 }
 
 /**
  * Finds the figures (counts, amounts, percentages, dates...) in a text.
  *
  * @param {string} text
- * @param {{lang?: 'auto' | 'fr' | 'en'}} [options]
+ * @param {import('./index.js').Options} [options]
  * @returns {import('./index.js').NumbersResult}
  */
 export function numbers(text, options) {
@@ -101,21 +133,45 @@ export function numbers(text, options) {
  * who says them and how firmly.
  *
  * @param {string} text
- * @param {{lang?: 'auto' | 'fr' | 'en'}} [options]
+ * @param {import('./index.js').Options} [options]
  * @returns {import('./index.js').ExtractResult}
  */
 export function extract(text, options) {
   return call('extract', text, options);
 }
 
-function unwrap(name, run) {
-  try {
-    return run();
-  } catch (err) {
-    if (err instanceof Error) throw err;
-    throw new Error(`recoupe: ${name}() failed: ${String(err)}`);
+const SOURCE_STRINGS = ['title', 'url', 'date', 'lang'];
+
+function checkSource(source) {
+  if (!isObject(source)) {
+    throw new TypeError(`recoupe: addSource() expects an object {id, text}, got ${describe(source)}`);
+  }
+  for (const key of ['id', 'text']) {
+    if (typeof source[key] !== 'string') {
+      throw new TypeError(`recoupe: addSource() expects source.${key} to be a string, got ${describe(source[key])}`);
+    }
+  }
+  for (const key of SOURCE_STRINGS) {
+    const value = source[key];
+    if (value !== undefined && value !== null && typeof value !== 'string') {
+      throw new TypeError(`recoupe: addSource() expects source.${key} to be a string, got ${describe(value)}`);
+    }
   }
 }
+
+// A checker dropped without free() has its core object freed once the
+// wrapper is collected. The registry holds the core object itself, so it
+// cannot be collected (and freed by the glue) while the wrapper lives.
+const leaks =
+  typeof FinalizationRegistry === 'function'
+    ? new FinalizationRegistry((inner) => {
+        try {
+          inner.free();
+        } catch {
+          // Nothing useful to do from a finaliser.
+        }
+      })
+    : null;
 
 /**
  * Sources indexed once, checked against many articles. Results are plain
@@ -125,14 +181,14 @@ export class Checker {
   #inner;
 
   /**
-   * @param {{lang?: 'auto' | 'fr' | 'en', approxTolerance?: number, maxEvidence?: number}} [options]
+   * @param {import('./index.js').CheckerOptions} [options]
    */
   constructor(options) {
-    if (!initialised) throw new Error('recoupe: call await init() first');
-    if (options !== undefined && options !== null && typeof options !== 'object') {
-      throw new TypeError(`recoupe: Checker options must be an object, got ${describe(options)}`);
-    }
-    this.#inner = unwrap('Checker', () => new glue.Checker(options ?? undefined));
+    requireInit();
+    checkOptions('Checker', options, ['approxTolerance', 'maxEvidence']);
+    const inner = unwrap('Checker', () => new glue.Checker(options ?? undefined));
+    this.#inner = inner;
+    leaks?.register(this, inner, this);
   }
 
   #live(name) {
@@ -140,42 +196,68 @@ export class Checker {
     return this.#inner;
   }
 
-  /** Extracts and indexes a source `{id, text, title?, url?, date?, lang?}`. */
+  /**
+   * Extracts and indexes a source.
+   *
+   * @param {import('./index.js').Source} source
+   * @returns {import('./index.js').SourceInfo}
+   */
   addSource(source) {
     const inner = this.#live('addSource');
-    if (source === null || typeof source !== 'object') {
-      throw new TypeError(`recoupe: addSource() expects an object {id, text}, got ${describe(source)}`);
-    }
+    checkSource(source);
     return unwrap('addSource', () => inner.addSource(source));
   }
 
-  /** Removes a source by id; false when there was none. */
+  /**
+   * Removes a source by id.
+   *
+   * @param {string} id
+   * @returns {boolean} false when there was no such source
+   */
   removeSource(id) {
     const inner = this.#live('removeSource');
-    if (typeof id !== 'string') throw new TypeError(`recoupe: removeSource() expects a string id, got ${describe(id)}`);
-    return inner.removeSource(id);
+    if (typeof id !== 'string') {
+      throw new TypeError(`recoupe: removeSource() expects a string id, got ${describe(id)}`);
+    }
+    return unwrap('removeSource', () => inner.removeSource(id));
   }
 
-  /** The loaded sources. */
+  /**
+   * The loaded sources, in the order they were added.
+   *
+   * @returns {import('./index.js').SourceInfo[]}
+   */
   sources() {
-    return unwrap('sources', () => this.#live('sources').sources());
+    const inner = this.#live('sources');
+    return unwrap('sources', () => inner.sources());
   }
 
-  /** Checks an article against the sources: claims with verdicts and evidence. */
+  /**
+   * Checks an article against the sources: claims with verdicts and evidence.
+   *
+   * @param {string} article
+   * @returns {import('./index.js').CheckReport}
+   */
   check(article) {
     const inner = this.#live('check');
-    if (typeof article !== 'string') throw new TypeError(`recoupe: check() expects a string, got ${describe(article)}`);
+    if (typeof article !== 'string') {
+      throw new TypeError(`recoupe: check() expects a string, got ${describe(article)}`);
+    }
     return unwrap('check', () => inner.check(article));
   }
 
   /** Releases the checker's memory. Safe to call twice. */
   free() {
-    if (this.#inner) {
-      this.#inner.free();
+    const inner = this.#inner;
+    if (inner) {
       this.#inner = null;
+      leaks?.unregister(this);
+      inner.free();
     }
   }
 
+  // Symbol.for('Symbol.dispose') is the key that transpilers' `using`
+  // helpers fall back to where the runtime lacks Symbol.dispose.
   [Symbol.dispose ?? Symbol.for('Symbol.dispose')]() {
     this.free();
   }

@@ -1,0 +1,36 @@
+// The package's size budgets (scripts/size.mjs): what a browser downloads,
+// gzipped, and what `npm pack` ships.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { BUDGET, measure, overBudget } from '../../scripts/size.mjs';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+test('the wasm and the JavaScript stay within their gzipped budgets', () => {
+  const m = measure();
+  assert.deepEqual(overBudget(m), []);
+  assert.ok(m.wasm.gzip < BUDGET.wasmGzip, `wasm: ${m.wasm.gzip} bytes gzipped`);
+  assert.ok(m.js.gzip < BUDGET.jsGzip, `JavaScript: ${m.js.gzip} bytes gzipped`);
+  const budgeted = m.js.files.filter((f) => f.budgeted).map((f) => f.path);
+  const expected = ['js/index.js', 'pkg/recoupe.js', ...(existsSync(join(ROOT, 'www/widget.js')) ? ['www/widget.js'] : [])];
+  assert.deepEqual(budgeted.sort(), expected.sort());
+  assert.ok(m.js.all.gzip >= m.js.gzip);
+  // The tarball is mostly the wasm: anything much bigger means stray files.
+  assert.ok(m.packed < m.wasm.gzip + 100_000, `packed: ${m.packed} bytes`);
+});
+
+test('the budget check reports what is over', () => {
+  const within = { wasm: { gzip: BUDGET.wasmGzip - 1 }, js: { gzip: BUDGET.jsGzip - 1 } };
+  assert.deepEqual(overBudget(within), []);
+  const over = { wasm: { gzip: BUDGET.wasmGzip }, js: { gzip: BUDGET.jsGzip + 1 } };
+  const problems = overBudget(over);
+  assert.equal(problems.length, 2);
+  assert.match(problems[0], /^wasm is 250\.0 kB gzipped, budget 250\.0 kB$/);
+  assert.match(problems[1], /^JavaScript is 30\.0 kB gzipped/);
+});
