@@ -93,12 +93,28 @@ function checkOptions(where, options, numeric) {
   }
 }
 
-// The core throws Error objects; anything else (a trap, a bare value) is
-// wrapped so that callers can always rely on `.message`.
+/** A panic in the core: it stops the call with a trap. */
+function isTrap(err) {
+  return typeof WebAssembly !== 'undefined' && err instanceof WebAssembly.RuntimeError;
+}
+
+// The core throws Error objects. A panic in the core surfaces as a trap: it
+// becomes an Error carrying the panic's message (kept by the core's panic
+// hook), and the module stays usable for the next call. Anything else
+// (a bare value) is wrapped so that callers can always rely on `.message`.
 function unwrap(name, run) {
   try {
     return run();
   } catch (err) {
+    if (isTrap(err)) {
+      let detail = err.message;
+      try {
+        detail = glue.lastPanic?.() ?? detail;
+      } catch {
+        // The message is a nicety; the Error below is what matters.
+      }
+      throw new Error(`recoupe: ${name}() stopped on an internal error (${detail})`, { cause: err });
+    }
     if (err instanceof Error) throw err;
     throw new Error(`recoupe: ${name}() failed: ${String(err)}`);
   }
@@ -179,6 +195,10 @@ const leaks =
  */
 export class Checker {
   #inner;
+  #options;
+  // The sources as given, to rebuild the core checker after an internal
+  // error left it unusable.
+  #sources = new Map();
 
   /**
    * @param {import('./index.js').CheckerOptions} [options]
@@ -186,7 +206,34 @@ export class Checker {
   constructor(options) {
     requireInit();
     checkOptions('Checker', options, ['approxTolerance', 'maxEvidence']);
-    const inner = unwrap('Checker', () => new glue.Checker(options ?? undefined));
+    this.#options = options ?? undefined;
+    const inner = unwrap('Checker', () => new glue.Checker(this.#options));
+    this.#inner = inner;
+    leaks?.register(this, inner, this);
+  }
+
+  // Runs a call on the core checker; after an internal error, replaces the
+  // core checker by a fresh one holding the same sources, then rethrows.
+  #run(name, fn) {
+    const inner = this.#live(name);
+    try {
+      return unwrap(name, () => fn(inner));
+    } catch (err) {
+      if (isTrap(err.cause)) this.#rebuild();
+      throw err;
+    }
+  }
+
+  #rebuild() {
+    const old = this.#inner;
+    leaks?.unregister(this);
+    try {
+      old.free();
+    } catch {
+      // A checker stopped mid-call may refuse to be freed; drop it.
+    }
+    const inner = new glue.Checker(this.#options);
+    for (const source of this.#sources.values()) inner.addSource(source);
     this.#inner = inner;
     leaks?.register(this, inner, this);
   }
@@ -203,9 +250,12 @@ export class Checker {
    * @returns {import('./index.js').SourceInfo}
    */
   addSource(source) {
-    const inner = this.#live('addSource');
+    this.#live('addSource');
     checkSource(source);
-    return unwrap('addSource', () => inner.addSource(source));
+    const info = this.#run('addSource', (inner) => inner.addSource(source));
+    const { id, text, title, url, date, lang } = source;
+    this.#sources.set(info.id, { id, text, title, url, date, lang });
+    return info;
   }
 
   /**
@@ -215,11 +265,13 @@ export class Checker {
    * @returns {boolean} false when there was no such source
    */
   removeSource(id) {
-    const inner = this.#live('removeSource');
+    this.#live('removeSource');
     if (typeof id !== 'string') {
       throw new TypeError(`recoupe: removeSource() expects a string id, got ${describe(id)}`);
     }
-    return unwrap('removeSource', () => inner.removeSource(id));
+    const removed = this.#run('removeSource', (inner) => inner.removeSource(id));
+    this.#sources.delete(id.trim());
+    return removed;
   }
 
   /**
@@ -228,8 +280,7 @@ export class Checker {
    * @returns {import('./index.js').SourceInfo[]}
    */
   sources() {
-    const inner = this.#live('sources');
-    return unwrap('sources', () => inner.sources());
+    return this.#run('sources', (inner) => inner.sources());
   }
 
   /**
@@ -239,11 +290,11 @@ export class Checker {
    * @returns {import('./index.js').CheckReport}
    */
   check(article) {
-    const inner = this.#live('check');
+    this.#live('check');
     if (typeof article !== 'string') {
       throw new TypeError(`recoupe: check() expects a string, got ${describe(article)}`);
     }
-    return unwrap('check', () => inner.check(article));
+    return this.#run('check', (inner) => inner.check(article));
   }
 
   /** Releases the checker's memory. Safe to call twice. */
@@ -251,6 +302,7 @@ export class Checker {
     const inner = this.#inner;
     if (inner) {
       this.#inner = null;
+      this.#sources.clear();
       leaks?.unregister(this);
       inner.free();
     }

@@ -6,6 +6,7 @@
 //! JS may hold lone surrogates; they arrive replaced by U+FFFD, which keeps
 //! the UTF-16 length, so offsets still index the caller's string.
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
 
 use serde::Serialize;
@@ -37,10 +38,18 @@ pub fn last_panic() -> Option<String> {
     LAST_PANIC.lock().ok().and_then(|m| m.clone())
 }
 
+/// Set by `__panicForTests("check")`: the next `Checker.check` panics.
+static PANIC_IN_CHECK: AtomicBool = AtomicBool::new(false);
+
 /// Panics on purpose, so tests can prove a panic is reported and the
-/// module recovers. Not part of the documented API.
+/// module recovers: now, or (`"check"`) in the next `Checker.check`. Not
+/// part of the documented API.
 #[wasm_bindgen(js_name = __panicForTests)]
-pub fn panic_for_tests() {
+pub fn panic_for_tests(when: &str) {
+    if when == "check" {
+        PANIC_IN_CHECK.store(true, Ordering::SeqCst);
+        return;
+    }
     panic!("deliberate panic for tests");
 }
 
@@ -167,6 +176,9 @@ impl Checker {
 
     /// Checks an article: its claims with verdicts and evidence.
     pub fn check(&self, article: &str) -> Result<JsValue, JsError> {
+        if PANIC_IN_CHECK.swap(false, Ordering::SeqCst) {
+            panic!("deliberate panic in check for tests");
+        }
         to_js(&self.inner.check(article))
     }
 }

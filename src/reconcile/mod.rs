@@ -150,7 +150,7 @@ impl Checker {
 
     /// Removes a source; `false` when no source has that id.
     pub fn remove_source(&mut self, id: &str) -> bool {
-        let Some(n) = self.by_id.remove(id) else { return false };
+        let Some(n) = self.by_id.remove(id.trim()) else { return false };
         self.sources[n as usize].removed = true;
         self.sources[n as usize].text = String::new();
         self.sources[n as usize].utf16 = Utf16Index::new("");
