@@ -50,6 +50,27 @@ pub struct SourceView<'a> {
     pub copies_article: bool,
 }
 
+/// Why a statement bears on a claim as it does (text is built later).
+enum Why {
+    Versus(f64),
+    Compatible,
+    OtherUnits,
+    OtherScope(Vec<u32>),
+    OtherKind,
+    OtherTime,
+    Mention,
+}
+
+/// A statement weighed against a claim.
+struct Found {
+    statement: u32,
+    source: u32,
+    relation: Relation,
+    why: Why,
+    similarity: f64,
+    figure: bool,
+}
+
 /// The figure as a reader reads it: qualifier and surface.
 pub fn figure(q: &Quantity) -> String {
     match &q.qualifier_surface {
@@ -107,103 +128,64 @@ pub fn judge(
 ) -> (Verdict, Vec<Evidence>, String) {
     let index = overlay.index;
     let claim_entities = merged(overlay, &claim.entities);
-    let mut evidence: Vec<(Evidence, u32)> = Vec::new();
+    // Weigh every candidate cheaply; text is only built for the evidence
+    // kept, so a measure that thousands of sources discuss stays fast.
+    let mut found: Vec<Found> = Vec::new();
     let mut seen: HashSet<u32> = HashSet::new();
     for &sid in candidates {
         if !seen.insert(sid) {
             continue;
         }
         let st: &Statement = &index.statements[sid as usize];
-        if index.removed.contains(&st.source) {
+        if index.removed.contains(&st.source) || sources.get(st.source as usize).is_none() {
             continue;
         }
-        let Some(src) = sources.get(st.source as usize) else { continue };
         let source_entities = merged(overlay, &st.entities);
         let sim = similarity(index, &claim.terms, &st.terms);
         let sc = scope(&claim_entities, &source_entities, within);
         let same_measure = index.measures.get(claim.measure) == Some(st.measure);
-        let a = figure(claim.quantity);
-        let (relation, explanation) = match (&st.quantity, same_measure) {
+        let (relation, why) = match (&st.quantity, same_measure) {
             (Some(q), true) => {
-                let b = figure(q);
                 let other_time = !claim.years.is_empty() && !st.years.is_empty() && !claim.years.iter().any(|y| st.years.contains(y));
+                let other_kind = !claim.refine.is_empty() && !st.refine.is_empty() && !claim.refine.iter().any(|r| st.refine.contains(r));
                 match sc {
-                    Scope::Different(ids) => {
-                        let x = names(&ids, name_of);
-                        (Relation::Related, fill(message(lang, "other_scope"), &[("x", &x), ("a", &a), ("b", &b)]))
-                    }
-                    Scope::Same
-                        if !claim.refine.is_empty() && !st.refine.is_empty() && !claim.refine.iter().any(|r| st.refine.contains(r)) =>
-                    {
-                        let x = format!("{} / {}", claim.refine.join(", "), st.refine.join(", ")).replace('_', "-");
-                        (Relation::Related, fill(message(lang, "other_kind"), &[("x", &x), ("a", &a), ("b", &b)]))
-                    }
-                    Scope::Same if other_time => {
-                        let x = format!("{} / {}", claim.years.join(", "), st.years.join(", "));
-                        (Relation::Related, fill(message(lang, "other_time"), &[("x", &x), ("a", &a), ("b", &b)]))
-                    }
-                    Scope::Same => {
-                        let (outcome, diff) = compare(claim.quantity, q, tolerance);
-                        let d = percent(diff, lang);
-                        match outcome {
-                            Outcome::Agree => (Relation::Corroborates, fill(message(lang, "versus"), &[("a", &a), ("b", &b), ("d", &d)])),
-                            Outcome::Disagree => (Relation::Contradicts, fill(message(lang, "versus"), &[("a", &a), ("b", &b), ("d", &d)])),
-                            Outcome::Compatible => (Relation::Related, fill(message(lang, "compatible"), &[("a", &a), ("b", &b)])),
-                            Outcome::Incomparable => (Relation::Related, fill(message(lang, "other_units"), &[("a", &a), ("b", &b)])),
-                        }
-                    }
+                    Scope::Different(ids) => (Relation::Related, Why::OtherScope(ids)),
+                    Scope::Same if other_kind => (Relation::Related, Why::OtherKind),
+                    Scope::Same if other_time => (Relation::Related, Why::OtherTime),
+                    Scope::Same => match compare(claim.quantity, q, tolerance) {
+                        (Outcome::Agree, d) => (Relation::Corroborates, Why::Versus(d)),
+                        (Outcome::Disagree, d) => (Relation::Contradicts, Why::Versus(d)),
+                        (Outcome::Compatible, _) => (Relation::Related, Why::Compatible),
+                        (Outcome::Incomparable, _) => (Relation::Related, Why::OtherUnits),
+                    },
                 }
             }
             _ => {
                 // A mention without a comparable figure: only when it shares
                 // a subject or words with the claim.
-                let shares_entity = claim_entities.iter().any(|e| e.1 != EntityKind::Other && source_entities.contains(e))
-                    || claim_entities.iter().any(|e| e.1 == EntityKind::Weapon && source_entities.contains(e));
+                let shares_entity = claim_entities.iter().any(|e| e.1 != EntityKind::Other && source_entities.contains(e));
                 if !(shares_entity || sim >= 0.25) || matches!(sc, Scope::Different(_)) && !shares_weapon(&claim_entities, &source_entities)
                 {
                     continue;
                 }
-                (Relation::Related, message(lang, "mention").to_string())
+                (Relation::Related, Why::Mention)
             }
         };
-        let mut explanation = explanation;
-        if let Some(who) = &st.attribution {
-            explanation.push_str(&fill(message(lang, "according"), &[("s", who)]));
-        }
-        if st.hedged {
-            explanation.push(' ');
-            explanation.push_str(message(lang, "hedged"));
-        }
-        let span = st.sentence;
-        evidence.push((
-            Evidence {
-                source_id: src.id.to_string(),
-                sentence: src.text[span[0]..span[1]].to_string(),
-                span,
-                span_utf16: src.utf16.span(span),
-                quantity: st.quantity.clone(),
-                relation,
-                explanation,
-                attribution: st.attribution.clone(),
-                hedged: st.hedged,
-                similarity: (sim * 1000.0).round() / 1000.0,
-            },
-            st.source,
-        ));
+        found.push(Found { statement: sid, source: st.source, relation, why, similarity: sim, figure: st.quantity.is_some() });
     }
 
     // A source that gives a figure needs no mere mentions beside it; keep
     // the two closest mentions of any other source.
-    let with_figure: HashSet<u32> = evidence.iter().filter(|(e, _)| e.quantity.is_some()).map(|&(_, s)| s).collect();
-    evidence.sort_by(|(a, _), (b, _)| b.similarity.total_cmp(&a.similarity));
+    let with_figure: HashSet<u32> = found.iter().filter(|f| f.figure).map(|f| f.source).collect();
+    found.sort_by(|a, b| b.similarity.total_cmp(&a.similarity).then(a.statement.cmp(&b.statement)));
     let mut mentions: HashMap<u32, usize> = HashMap::new();
-    evidence.retain(|(e, s)| {
-        if e.quantity.is_some() {
+    found.retain(|f| {
+        if f.figure {
             return true;
         }
-        let n = mentions.entry(*s).or_default();
+        let n = mentions.entry(f.source).or_default();
         *n += 1;
-        !with_figure.contains(s) && *n <= 2
+        !with_figure.contains(&f.source) && *n <= 2
     });
 
     // One vote per independent source.
@@ -218,15 +200,16 @@ pub fn judge(
     let mut disagree: HashSet<u32> = HashSet::new();
     let mut related: HashSet<u32> = HashSet::new();
     let mut copies: HashSet<u32> = HashSet::new();
-    for (e, s) in &evidence {
-        let Some(who) = independent(*s) else {
-            copies.insert(*s);
+    for f in &found {
+        let s = f.source;
+        let Some(who) = independent(s) else {
+            copies.insert(s);
             continue;
         };
-        if who != *s {
-            copies.insert(*s);
+        if who != s {
+            copies.insert(s);
         }
-        match e.relation {
+        match f.relation {
             Relation::Corroborates => agree.insert(who),
             Relation::Contradicts => disagree.insert(who),
             Relation::Related => related.insert(who),
@@ -261,10 +244,58 @@ pub fn judge(
         Relation::Corroborates => 1,
         Relation::Related => 2,
     };
-    evidence.sort_by(|(a, _), (b, _)| {
-        rank(a.relation).cmp(&rank(b.relation)).then(b.similarity.total_cmp(&a.similarity)).then(a.source_id.cmp(&b.source_id))
+    found.sort_by(|a, b| {
+        rank(a.relation)
+            .cmp(&rank(b.relation))
+            .then(b.similarity.total_cmp(&a.similarity))
+            .then(sources[a.source as usize].id.cmp(sources[b.source as usize].id))
+            .then(a.statement.cmp(&b.statement))
     });
-    let evidence: Vec<Evidence> = evidence.into_iter().map(|(e, _)| e).take(max_evidence).collect();
+    let a = figure(claim.quantity);
+    let evidence: Vec<Evidence> = found
+        .iter()
+        .take(max_evidence)
+        .map(|f| {
+            let st = &index.statements[f.statement as usize];
+            let src = &sources[st.source as usize];
+            let b = st.quantity.as_ref().map(figure).unwrap_or_default();
+            let mut explanation = match &f.why {
+                Why::Versus(d) => fill(message(lang, "versus"), &[("a", &a), ("b", &b), ("d", &percent(*d, lang))]),
+                Why::Compatible => fill(message(lang, "compatible"), &[("a", &a), ("b", &b)]),
+                Why::OtherUnits => fill(message(lang, "other_units"), &[("a", &a), ("b", &b)]),
+                Why::OtherScope(ids) => fill(message(lang, "other_scope"), &[("x", &names(ids, name_of)), ("a", &a), ("b", &b)]),
+                Why::OtherKind => {
+                    let x = format!("{} / {}", claim.refine.join(", "), st.refine.join(", ")).replace('_', "-");
+                    fill(message(lang, "other_kind"), &[("x", &x), ("a", &a), ("b", &b)])
+                }
+                Why::OtherTime => {
+                    let x = format!("{} / {}", claim.years.join(", "), st.years.join(", "));
+                    fill(message(lang, "other_time"), &[("x", &x), ("a", &a), ("b", &b)])
+                }
+                Why::Mention => message(lang, "mention").to_string(),
+            };
+            if let Some(who) = &st.attribution {
+                explanation.push_str(&fill(message(lang, "according"), &[("s", who)]));
+            }
+            if st.hedged {
+                explanation.push(' ');
+                explanation.push_str(message(lang, "hedged"));
+            }
+            let span = st.sentence;
+            Evidence {
+                source_id: src.id.to_string(),
+                sentence: src.text[span[0]..span[1]].to_string(),
+                span,
+                span_utf16: src.utf16.span(span),
+                quantity: st.quantity.clone(),
+                relation: f.relation,
+                explanation,
+                attribution: st.attribution.clone(),
+                hedged: st.hedged,
+                similarity: (f.similarity * 1000.0).round() / 1000.0,
+            }
+        })
+        .collect();
     (verdict, evidence, summary)
 }
 
