@@ -17,6 +17,8 @@ if [ "$(cat .wasm-route)" = debian ]; then
   export PATH="/usr/bin:$PATH" RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort
   export CARGO_TARGET_DIR="$PWD/target/wasm-debian"
 fi
+# Size over speed for what ships on news pages.
+export CARGO_PROFILE_RELEASE_OPT_LEVEL=z
 echo "[build] wasm-pack build (release)"
 wasm-pack --quiet build --target web --release --no-pack --out-dir pkg --out-name recoupe . 2>&1 | grep -v '^\[INFO\]' || true
 test -f pkg/recoupe_bg.wasm || { echo "[build] wasm-pack produced no pkg/recoupe_bg.wasm" >&2; exit 1; }

@@ -135,9 +135,17 @@ fn speaker_of_verb(
     if let Some(e) = entities.iter().find(|e| e.start >= ve && e.start <= ve + 40 && is_speaker(e)) {
         return Some(e.canonical.clone());
     }
-    // Subject words: from the sentence start (or the last comma) to the verb.
+    // Subject words: from the sentence start (or the last comma) to the
+    // verb, without the adverbs and auxiliaries before the verb.
     let head = &text[s.start..vs];
-    let head = head.rsplit([',', ';', ':']).next().unwrap_or(head).trim();
+    let mut head = head.rsplit([',', ';', ':']).next().unwrap_or(head).trim();
+    let table = lexicon::attribution().get(lang);
+    while let Some((rest, last)) = head.rsplit_once(char::is_whitespace) {
+        if !table.starting_with(&fold(last)).iter().any(|p| p.value == AttributionRole::Adverb && p.tokens.len() == 1) {
+            break;
+        }
+        head = rest.trim_end();
+    }
     let n = head.split_whitespace().count();
     (1..=8).contains(&n).then(|| head.to_string()).filter(|h| h.starts_with(char::is_uppercase) || h.contains(char::is_uppercase))
 }
@@ -200,6 +208,7 @@ mod tests {
             vec![(Some("Andriy Kovalenko".into()), false)]
         );
         assert_eq!(run("According to the ministry, 300 were killed.", Lang::En), vec![(Some("the ministry".into()), false)]);
+        assert_eq!(run("The agency also said 150 missiles left.", Lang::En), vec![(Some("The agency".into()), false)]);
     }
 
     #[test]

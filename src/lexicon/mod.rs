@@ -351,6 +351,7 @@ pub enum AttributionRole {
     Hedge,
     Pronoun,
     NotHedge,
+    Adverb,
 }
 
 pub fn attribution() -> &'static PerLang<PhraseTable<AttributionRole>> {
@@ -363,6 +364,7 @@ pub fn attribution() -> &'static PerLang<PhraseTable<AttributionRole>> {
                 "hedge" => AttributionRole::Hedge,
                 "pronoun" => AttributionRole::Pronoun,
                 "not_hedge" => AttributionRole::NotHedge,
+                "adverb" => AttributionRole::Adverb,
                 other => panic!("lexicon: unknown attribution role {other:?}"),
             };
             (r[1], role)
