@@ -212,6 +212,7 @@ async function main() {
     const port = raw === undefined || raw === '' ? DEFAULT_PORT : parsePort(raw);
     const { url } = await startServer({ port, csp: opts.csp });
     console.log(`recoupe: serving on ${url}`);
+    console.log(`recoupe: the widget on a news page: ${url}examples/embed.html`);
   } catch (err) {
     console.error(`recoupe: ${err.message}`);
     process.exitCode = 1;

@@ -1,12 +1,26 @@
-// The demo page: an article to check, its figures highlighted, and the
-// sources to compare it with. The core runs in worker.js; this file only
-// wires the page together.
+// The page: an article, the sources to check it against, and the article
+// drawn with its claims highlighted by verdict. The core runs in worker.js
+// (through checker-client.js); this file wires the page together.
 
-import { renderArticle, attachTooltip, renderClaims } from './render.js';
+import { CheckerClient } from './checker-client.js';
+import {
+  h,
+  externalLink,
+  renderArticle,
+  renderCard,
+  renderSummary,
+  renderDiscrepancies,
+  formatDate,
+  download,
+} from './render.js';
+import { VERDICTS, t, pickLang, claimCount } from './i18n.js';
+import { verdictCounts, restatements, parseCorpus, uniqueId, titleOf, claimReviews } from './report.js';
 
-const STORAGE_KEY = 'recoupe.page.v1';
+const STORAGE_KEY = 'recoupe.page.v2';
 const DEMO_ARTICLE_ID = '001_125bc9ff60828318';
 const DEBOUNCE_MS = 300;
+/** Work shorter than this shows no progress indicator (it would only flicker). */
+const PROGRESS_DELAY_MS = 150;
 /** localStorage holds about 5 MB per origin; past this, do not even try. */
 const MAX_STORED_CHARS = 1_000_000;
 /**
@@ -19,33 +33,110 @@ const PREVIEW_CHARS = 20_000;
 
 const $ = (id) => document.getElementById(id);
 const ui = {
+  labels: $('labels-lang'),
   form: $('check-form'),
   article: $('article'),
+  articleDrop: $('article-drop'),
+  articleFile: $('article-file'),
   clear: $('clear'),
   demo: $('demo'),
-  status: $('status'),
-  empty: $('empty'),
-  output: $('output'),
-  tooltip: $('tooltip'),
-  claimsSection: $('claims-section'),
-  claims: $('claims'),
-  sources: $('sources'),
-  sourcesEmpty: $('sources-empty'),
-  sourceCount: $('source-count'),
-  sourceForm: $('source-form'),
-  sourceTitle: $('source-title'),
-  sourceText: $('source-text'),
   largeNote: $('large-note'),
   largeInfo: $('large-info'),
   editAll: $('edit-all'),
+  sourcesPanel: $('sources-panel'),
+  sources: $('sources'),
+  sourcesEmpty: $('sources-empty'),
+  sourceCount: $('source-count'),
+  sourcesNote: $('sources-note'),
+  sourceFiles: $('source-files'),
+  corpusFile: $('corpus-file'),
+  sourceForm: $('source-form'),
+  sourceTitle: $('source-title'),
+  sourceUrl: $('source-url'),
+  sourceText: $('source-text'),
+  status: $('status'),
+  progress: $('progress'),
+  toolbar: $('toolbar'),
+  summary: $('summary'),
+  summaryLive: $('summary-live'),
+  tabs: [...document.querySelectorAll('[role="tab"]')],
+  exportJson: $('export-json'),
+  exportJsonLd: $('export-jsonld'),
+  empty: $('empty'),
+  output: $('output'),
+  table: $('table-view'),
+  card: $('card'),
+  verdictNames: $('verdict-names'),
 };
 
-let sources = [];
+const state = {
+  /** @type {{id: string, title: string, text: string, url: string|null, date: string|null, lang: string|null}[]} */
+  sources: [],
+  /** "auto" follows the article's language. */
+  labels: 'auto',
+};
 /** The article when it is too large for the field; null otherwise. */
 let largeText = null;
+/** The report drawn on the page, and what goes with it. */
+let shown = null; // {text, report, byId: Map, restatedBy: Map}
+let filter = null;
+let view = 'article';
+/** The discrepancy tables are drawn when first shown, not with every check. */
+let tableStale = true;
+let openClaimId = null;
+/** Source ids the core refused, with why. */
+const sourceErrors = new Map();
+let renamingId = null;
+let lastStatus = { key: '', vars: null, state: 'idle' };
+
+// ---- labels ----------------------------------------------------------------
+
+function uiLang() {
+  return state.labels !== 'auto' ? state.labels : pickLang(shown?.report.lang, navigator.language);
+}
+
+const verdictNameId = (v) => `rc-verdict-name-${v}`;
+
+function applyLabels() {
+  const lang = uiLang();
+  document.documentElement.lang = lang;
+  document.title = t(lang, 'pageTitle');
+  for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(lang, el.dataset.i18n);
+  for (const el of document.querySelectorAll('[data-i18n-placeholder]')) el.placeholder = t(lang, el.dataset.i18nPlaceholder);
+  for (const el of document.querySelectorAll('[data-i18n-aria-label]')) el.setAttribute('aria-label', t(lang, el.dataset.i18nAriaLabel));
+  // Claims name their verdict through these (aria-describedby), so a change
+  // of language never has to touch every highlight.
+  ui.verdictNames.replaceChildren(...VERDICTS.map((v) => h('span', { id: verdictNameId(v) }, t(lang, `verdict.${v}`))));
+  showLargeInfo();
+  renderSources();
+  if (shown) {
+    drawSummary();
+    tableStale = true;
+    if (view === 'table') drawTable();
+    if (openClaimId) openCard(openClaimId);
+  }
+  setStatus(lastStatus.key, lastStatus.vars, lastStatus.state);
+}
+
+function setStatus(key, vars = null, stateName = 'idle') {
+  lastStatus = { key, vars, state: stateName };
+  ui.status.textContent = key ? t(uiLang(), key, vars) : '';
+  ui.status.dataset.state = stateName;
+}
+
+// ---- the article field -----------------------------------------------------
 
 function articleText() {
   return largeText ?? ui.article.value;
+}
+
+function showLargeInfo() {
+  if (largeText === null) return;
+  const lang = uiLang();
+  ui.largeInfo.textContent = t(lang, 'largeInfo', {
+    shown: ui.article.value.length.toLocaleString(lang),
+    total: largeText.length.toLocaleString(lang),
+  });
 }
 
 function setArticle(text) {
@@ -57,10 +148,8 @@ function setArticle(text) {
     if (code >= 0xd800 && code <= 0xdbff) cut++;
     ui.article.value = text.slice(0, cut);
     ui.article.readOnly = true;
-    ui.largeInfo.textContent =
-      `A long text: the field shows its first ${cut.toLocaleString('en')} of ` +
-      `${text.length.toLocaleString('en')} characters; all of it is checked.`;
     ui.largeNote.hidden = false;
+    showLargeInfo();
   } else {
     largeText = null;
     ui.article.readOnly = false;
@@ -70,219 +159,371 @@ function setArticle(text) {
   }
 }
 
-// ---- status ---------------------------------------------------------------
+// ---- checking ----------------------------------------------------------------
 
-function setStatus(text, state = 'idle') {
-  ui.status.textContent = text;
-  ui.status.dataset.state = state;
+const client = new CheckerClient(new URL('./worker.js', import.meta.url), {
+  onSourceError(id, error) {
+    sourceErrors.set(id, error);
+    const source = state.sources.find((s) => s.id === id);
+    ui.sourcesNote.textContent = t(uiLang(), 'sourceFailed', { title: source?.title ?? id, error });
+    renderSources();
+  },
+});
+
+let runToken = 0;
+let drawing = null;
+let progressTimer = 0;
+
+function setBusy(busy) {
+  clearTimeout(progressTimer);
+  if (busy) {
+    ui.output.setAttribute('aria-busy', 'true');
+    ui.status.dataset.state = 'busy';
+    // Only work that lasts gets an indicator.
+    progressTimer = setTimeout(() => {
+      ui.progress.hidden = false;
+      setStatus('checking', null, 'busy');
+    }, PROGRESS_DELAY_MS);
+  } else {
+    ui.output.removeAttribute('aria-busy');
+    ui.progress.hidden = true;
+  }
 }
 
 function showEmpty() {
+  shown = null;
+  filter = null;
+  closeCard();
+  setBusy(false);
   ui.output.hidden = true;
   ui.output.replaceChildren();
-  ui.claimsSection.hidden = true;
-  ui.claims.replaceChildren();
+  ui.table.hidden = true;
+  ui.table.replaceChildren();
+  tableStale = true;
+  ui.toolbar.hidden = true;
   ui.empty.hidden = false;
-  ui.output.removeAttribute('aria-busy');
-  setStatus('');
+  ui.summaryLive.textContent = '';
+  setStatus('', null, 'idle');
 }
 
-// ---- the checker in its worker ---------------------------------------------
-
-let worker = null;
-let busy = false;
-/** The latest check asked for; older answers are dropped. */
-let latest = { id: 0, text: '' };
-/** Text waiting for the worker to finish its current job. */
-let queued = null;
-let drawing = null;
-
-function startWorker() {
-  const w = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
-  w.addEventListener('message', (event) => onWorkerMessage(event.data));
-  w.addEventListener('error', (event) => {
-    event.preventDefault();
-    failWorker(event.message || 'the checker could not be loaded');
-  });
-  return w;
-}
-
-function failWorker(message) {
-  worker?.terminate();
-  worker = null;
-  busy = false;
-  queued = null;
-  ui.output.removeAttribute('aria-busy');
-  setStatus(`The checker could not start: ${message}`, 'error');
-}
-
-function send(job) {
-  worker ??= startWorker();
-  busy = true;
-  worker.postMessage(job);
-}
-
-function requestCheck() {
-  const text = articleText();
-  const id = latest.id + 1;
-  latest = { id, text };
+async function run() {
+  const token = ++runToken;
   drawing?.abort();
   drawing = null;
+  const text = articleText();
   if (text.trim() === '') {
-    queued = null;
     showEmpty();
     return;
   }
-  setStatus('Checking…', 'busy');
-  ui.output.setAttribute('aria-busy', 'true');
-  if (busy) queued = { id, text };
-  else send({ id, text });
-}
-
-async function onWorkerMessage(data) {
-  if (data?.type === 'fatal') {
-    failWorker(data.error);
+  const started = performance.now();
+  setBusy(true);
+  let result;
+  try {
+    result = await client.check(text, state.sources);
+  } catch (err) {
+    if (token !== runToken) return;
+    setBusy(false);
+    setStatus('checkFailed', { error: err.message }, 'error');
     return;
   }
-  busy = false;
-  if (!data.ok) {
-    // A core that failed (a trap, say) may be left in a bad state: the next
-    // check gets a fresh one.
-    worker?.terminate();
-    worker = null;
-  }
-  if (queued) {
-    const job = queued;
-    queued = null;
-    send(job);
-  }
-  if (data.id !== latest.id) return; // the text changed meanwhile
-  if (!data.ok) {
-    ui.output.removeAttribute('aria-busy');
-    setStatus(`Could not check this text: ${data.error}`, 'error');
-    return;
-  }
-  await show(latest.text, data);
+  // Null: a newer check was asked for, and will draw instead.
+  if (!result || token !== runToken) return;
+  await draw(text, result, started, token);
 }
 
-async function show(text, result) {
+async function draw(text, { report, ms }, started, token) {
+  const before = uiLang();
+  const byId = new Map(report.claims.map((c) => [c.id, c]));
+  shown = { text, report, byId, restatedBy: restatements(report.claims) };
+  if (uiLang() !== before) applyLabels();
+  const lang = uiLang();
+
   const controller = new AbortController();
   drawing = controller;
   ui.empty.hidden = true;
-  ui.output.hidden = false;
-  const { marks, complete } = await renderArticle(ui.output, text, result.quantities, {
-    lang: result.lang,
+  ui.toolbar.hidden = false;
+  setView(view);
+  const { claims, complete } = await renderArticle(ui.output, text, report.claims, {
+    lang: report.lang,
     signal: controller.signal,
+    describedBy: verdictNameId,
   });
-  if (!complete || controller.signal.aborted) return;
+  if (!complete || token !== runToken) return;
   drawing = null;
-
-  const claimCount = Array.isArray(result.claims)
-    ? renderClaims(ui.claims, result.claims, { lang: result.lang })
-    : 0;
-  ui.claimsSection.hidden = claimCount === 0;
-
-  ui.output.removeAttribute('aria-busy');
-  const language = { fr: 'French', en: 'English' }[result.lang] ?? result.lang;
-  const figures = marks === 0 ? 'no figures found' : marks === 1 ? '1 figure' : `${marks.toLocaleString('en')} figures`;
-  setStatus(`${figures} · ${language} text · ${Math.max(1, Math.round(result.ms))} ms`, marks ? 'done' : 'none');
+  applyFilter();
+  drawSummary();
+  tableStale = true;
+  if (view === 'table') drawTable();
+  if (openClaimId && byId.has(openClaimId)) openCard(openClaimId);
+  else closeCard();
+  setBusy(false);
+  setStatus('statusDone', { claims: claimCount(lang, claims), ms: Math.max(1, Math.round(ms)) }, claims ? 'done' : 'none');
+  // For measurements (scripts/bench-page.mjs): from asking to drawn.
+  dispatchEvent(new CustomEvent('recoupe:drawn', { detail: { ms: performance.now() - started, coreMs: ms, claims } }));
 }
 
 let debounceTimer = 0;
-function scheduleCheck() {
+function scheduleRun() {
   clearTimeout(debounceTimer);
   debounceTimer = setTimeout(() => {
-    requestCheck();
     save();
+    run();
   }, DEBOUNCE_MS);
 }
 
-function checkNow() {
+function runNow() {
   clearTimeout(debounceTimer);
-  requestCheck();
   save();
+  run();
 }
 
-// ---- sources ---------------------------------------------------------------
+// ---- summary, filter, views ---------------------------------------------------
 
-let nextSourceId = 1;
-
-function makeSource({ title, text, url = null, date = null, id = null }) {
-  const fallback = text.trim().split('\n', 1)[0].trim();
-  return {
-    id: id ?? `s${Date.now().toString(36)}-${nextSourceId++}`,
-    title: (title || fallback || 'Untitled source').slice(0, 200),
-    text,
-    url,
-    date,
-  };
+function drawSummary() {
+  const sentence = renderSummary(ui.summary, verdictCounts(shown.report.claims), { lang: uiLang(), filter });
+  ui.summaryLive.textContent = sentence;
 }
 
-function safeHttpUrl(value) {
-  if (typeof value !== 'string') return null;
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url : null;
-  } catch {
-    return null;
+function applyFilter() {
+  ui.output.dataset.filter = filter ?? '';
+  for (const mark of ui.output.querySelectorAll('mark.rc-claim')) {
+    const dim = filter !== null && mark.dataset.verdict !== filter;
+    mark.classList.toggle('rc-dim', dim);
+    // Claims filtered out leave the tab order too.
+    mark.tabIndex = dim ? -1 : 0;
   }
+}
+
+function drawTable() {
+  if (!shown || !tableStale) return;
+  tableStale = false;
+  renderDiscrepancies(ui.table, shown.report, { lang: uiLang(), sources: sourceMeta() });
+}
+
+function setView(name) {
+  view = name;
+  if (name === 'table') drawTable();
+  for (const tab of ui.tabs) {
+    const selected = tab.dataset.view === name;
+    tab.setAttribute('aria-selected', String(selected));
+    tab.tabIndex = selected ? 0 : -1;
+  }
+  ui.output.hidden = name !== 'article';
+  ui.table.hidden = name !== 'table';
+}
+
+// ---- the evidence card --------------------------------------------------------
+
+/** What the card and the table show of each source: the page's own list first. */
+function sourceMeta() {
+  const map = new Map();
+  for (const s of shown?.report.sources ?? []) map.set(s.id, { ...s });
+  for (const s of state.sources) map.set(s.id, { ...map.get(s.id), title: s.title, url: s.url, date: s.date });
+  return map;
+}
+
+function markOf(id) {
+  return document.getElementById(`rc-claim-${id}`);
+}
+
+function openCard(id, { focus = false } = {}) {
+  const claim = shown?.byId.get(id);
+  if (!claim) return;
+  if (openClaimId && openClaimId !== id) markOf(openClaimId)?.classList.remove('rc-active');
+  openClaimId = id;
+  ui.card.replaceChildren(
+    renderCard(claim, {
+      lang: uiLang(),
+      contentLang: shown.report.lang,
+      sources: sourceMeta(),
+      restatedBy: shown.restatedBy,
+      titleId: 'card-title',
+    }),
+  );
+  ui.card.hidden = false;
+  const mark = markOf(id);
+  mark?.classList.add('rc-active');
+  if (focus) ui.card.querySelector('.rc-card-title')?.focus();
+}
+
+function closeCard({ restoreFocus = false } = {}) {
+  const id = openClaimId;
+  openClaimId = null;
+  ui.card.hidden = true;
+  ui.card.replaceChildren();
+  if (!id) return;
+  const mark = markOf(id);
+  mark?.classList.remove('rc-active');
+  if (restoreFocus) mark?.focus();
+}
+
+function gotoClaim(id, { openIt = true } = {}) {
+  const mark = markOf(id);
+  if (!mark) return;
+  if (view !== 'article') setView('article');
+  mark.focus({ preventScroll: true });
+  mark.scrollIntoView({ block: 'nearest' });
+  if (openIt) openCard(id);
+}
+
+/** j / k: the next or previous claim left by the filter. */
+function step(direction) {
+  if (!shown) return;
+  if (view !== 'article') setView('article');
+  const marks = [...ui.output.querySelectorAll('mark.rc-claim:not(.rc-dim)')];
+  if (marks.length === 0) return;
+  const focused = document.activeElement?.closest?.('mark.rc-claim');
+  const ref = focused ?? (openClaimId ? markOf(openClaimId) : null);
+  let index = ref ? marks.indexOf(ref) : -1;
+  if (index === -1 && ref) {
+    // A claim hidden by the filter: continue from where it is.
+    index = marks.findIndex((m) => ref.compareDocumentPosition(m) & Node.DOCUMENT_POSITION_FOLLOWING);
+    if (index === -1) index = marks.length;
+    if (direction > 0) index--;
+  }
+  const next = index === -1 ? (direction > 0 ? 0 : marks.length - 1) : Math.min(marks.length - 1, Math.max(0, index + direction));
+  marks[next].focus({ preventScroll: true });
+  marks[next].scrollIntoView({ block: 'nearest' });
+}
+
+function isEditable(el) {
+  return el instanceof Element && (el.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"]') !== null);
+}
+
+// ---- sources ----------------------------------------------------------------
+
+function wordCount(text) {
+  let n = 0;
+  for (const _ of text.matchAll(/\S+/g)) n++;
+  return n;
 }
 
 function renderSources() {
-  ui.sources.replaceChildren();
-  for (const source of sources) {
-    const item = document.createElement('li');
-    item.className = 'source';
-    const body = document.createElement('div');
-    body.className = 'source-body';
-    const title = document.createElement('p');
-    title.className = 'source-title';
-    title.textContent = source.title;
-    const meta = document.createElement('p');
-    meta.className = 'source-meta';
-    const words = source.text.trim().split(/\s+/).filter(Boolean).length;
-    const bits = [`${words.toLocaleString('en')} words`];
-    if (source.date) bits.push(source.date);
-    meta.textContent = bits.join(' · ');
-    const url = safeHttpUrl(source.url);
-    if (url) {
-      const link = document.createElement('a');
-      link.href = url.href;
-      link.textContent = url.hostname.replace(/^www\./, '');
-      link.rel = 'noopener noreferrer';
-      link.target = '_blank';
-      meta.append(' · ', link);
-    }
-    body.append(title, meta);
-    const remove = document.createElement('button');
-    remove.type = 'button';
-    remove.className = 'button button-icon';
-    remove.textContent = '×';
-    remove.setAttribute('aria-label', `Remove source: ${source.title}`);
-    remove.title = 'Remove';
-    remove.addEventListener('click', () => {
-      sources = sources.filter((s) => s !== source);
-      renderSources();
-      save();
-      ui.sourceText.focus();
-    });
-    item.append(body, remove);
-    ui.sources.append(item);
+  const lang = uiLang();
+  const items = state.sources.map((source) => {
+    const title =
+      renamingId === source.id
+        ? h('input', {
+            type: 'text',
+            class: 'text-input source-rename',
+            'aria-label': t(lang, 'newTitle'),
+            dataset: { renaming: source.id },
+          })
+        : h('p', { class: 'source-title' }, source.title);
+    if (renamingId === source.id) title.value = source.title;
+    const meta = [t(lang, 'words', { n: wordCount(source.text).toLocaleString(lang) })];
+    if (source.date) meta.push(formatDate(source.date, lang));
+    if (source.lang) meta.push(source.lang.toUpperCase());
+    const link = externalLink(source.url, null, { class: 'source-link' });
+    if (link) link.textContent = link.hostname.replace(/^www\./, '');
+    const error = sourceErrors.get(source.id);
+    return h(
+      'li',
+      { class: error ? 'source source-error' : 'source', dataset: { id: source.id } },
+      h(
+        'div',
+        { class: 'source-body' },
+        title,
+        h('p', { class: 'source-meta' }, meta.join(' · '), link ? [' · ', link] : null),
+        error ? h('p', { class: 'source-problem' }, error) : null,
+      ),
+      h(
+        'div',
+        { class: 'source-actions' },
+        h('button', {
+          type: 'button',
+          class: 'button button-icon',
+          dataset: { action: 'rename', id: source.id },
+          'aria-label': t(lang, 'renameSource', { title: source.title }),
+          title: t(lang, 'rename'),
+        }, '✎'),
+        h('button', {
+          type: 'button',
+          class: 'button button-icon button-remove',
+          dataset: { action: 'remove', id: source.id },
+          'aria-label': t(lang, 'removeSource', { title: source.title }),
+          title: t(lang, 'remove'),
+        }, '×'),
+      ),
+    );
+  });
+  ui.sources.replaceChildren(...items);
+  ui.sourcesEmpty.hidden = state.sources.length > 0;
+  ui.sourceCount.textContent = state.sources.length ? `(${state.sources.length})` : '';
+  const input = ui.sources.querySelector('[data-renaming]');
+  if (input) {
+    input.focus();
+    input.select();
   }
-  ui.sourcesEmpty.hidden = sources.length > 0;
-  ui.sourceCount.textContent = sources.length ? `(${sources.length})` : '';
 }
 
-// ---- persistence and the demo ----------------------------------------------
+function sourcesChanged() {
+  renderSources();
+  scheduleRun();
+}
+
+function addSources(list) {
+  state.sources.push(...list);
+  sourcesChanged();
+}
+
+function takenIds() {
+  return new Set(state.sources.map((s) => s.id));
+}
+
+function commitRename(id, value, { keep = true } = {}) {
+  if (renamingId !== id) return;
+  renamingId = null;
+  const source = state.sources.find((s) => s.id === id);
+  const title = value.trim();
+  if (source && keep && title && title !== source.title) {
+    source.title = title.slice(0, 300);
+    sourcesChanged();
+  } else {
+    renderSources();
+  }
+  ui.sources.querySelector(`[data-action="rename"][data-id="${CSS.escape(id)}"]`)?.focus();
+}
+
+async function readFiles(files, { corpus }) {
+  const lang = uiLang();
+  const added = [];
+  const problems = [];
+  for (const file of files) {
+    let text;
+    try {
+      text = await file.text();
+    } catch {
+      problems.push(t(lang, 'unreadable', { name: file.name }));
+      continue;
+    }
+    const taken = new Set([...takenIds(), ...added.map((s) => s.id)]);
+    if (corpus || /\.json$/i.test(file.name)) {
+      try {
+        added.push(...parseCorpus(JSON.parse(text), taken));
+      } catch {
+        problems.push(t(lang, 'notCorpus', { name: file.name }));
+      }
+    } else if (text.trim() !== '') {
+      const base = file.name.replace(/\.[^.]*$/, '') || 'source';
+      added.push({ id: uniqueId(base, taken), title: titleOf(text, file.name), text, url: null, date: null, lang: null });
+    }
+  }
+  if (added.length) addSources(added);
+  ui.sourcesNote.textContent = [added.length ? t(lang, 'loaded', { n: added.length }) : '', ...problems].filter(Boolean).join(' · ');
+}
+
+// ---- persistence and the demo ---------------------------------------------------
 
 function save() {
   const article = articleText();
-  const state = {
+  const data = {
     article: article.length <= MAX_STORED_CHARS ? article : '',
-    sources: sources.filter((s) => s.text.length <= MAX_STORED_CHARS),
+    sources: state.sources.filter((s) => s.text.length <= MAX_STORED_CHARS),
+    labels: state.labels,
   };
   try {
-    localStorage.setItem(STORAGE_KEY, JSON.stringify(state));
+    localStorage.setItem(STORAGE_KEY, JSON.stringify(data));
   } catch {
     // Storage full or disabled (private mode): the page works without it.
   }
@@ -292,58 +533,55 @@ function load() {
   try {
     const raw = localStorage.getItem(STORAGE_KEY);
     if (raw === null) return null;
-    const state = JSON.parse(raw);
-    if (typeof state?.article !== 'string' || !Array.isArray(state.sources)) return null;
-    return {
-      article: state.article,
-      sources: state.sources
-        .filter((s) => s && typeof s.text === 'string')
-        .map((s) => makeSource(s)),
-    };
+    const data = JSON.parse(raw);
+    if (typeof data?.article !== 'string' || !Array.isArray(data.sources)) return null;
+    const sources = parseCorpus(data.sources).map((s) => ({ ...s, title: s.title ?? titleOf(s.text, s.id) }));
+    const labels = ['auto', 'fr', 'en'].includes(data.labels) ? data.labels : 'auto';
+    return { article: data.article, sources, labels };
   } catch {
     return null;
   }
 }
 
-/** Bumped by any edit, so a slow demo download never overwrites the reader's text. */
+/** Bumped by any edit, so that a slow demo download never overwrites the reader's text. */
 let demoToken = 0;
 
 async function loadDemo() {
   const token = ++demoToken;
-  setStatus('Loading the demo…', 'busy');
   let corpus;
   try {
     const response = await fetch(new URL('./demo/corpus.json', import.meta.url));
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    corpus = await response.json();
-    if (!Array.isArray(corpus)) throw new Error('unexpected format');
+    corpus = parseCorpus(await response.json());
   } catch {
-    if (token === demoToken) setStatus('');
     return false;
   }
   if (token !== demoToken) return false;
-  const docs = corpus.filter((d) => d && typeof d.text === 'string');
-  const article = docs.find((d) => d.id === DEMO_ARTICLE_ID) ?? docs[0];
-  if (!article) {
-    setStatus('');
-    return false;
-  }
+  const article = corpus.find((d) => d.id === DEMO_ARTICLE_ID) ?? corpus[0];
+  if (!article) return false;
   setArticle(article.text);
-  sources = docs.filter((d) => d !== article).map((d) => makeSource(d));
+  state.sources = corpus.filter((d) => d !== article).map((s) => ({ ...s, title: s.title ?? titleOf(s.text, s.id) }));
+  sourceErrors.clear();
   renderSources();
-  checkNow();
+  runNow();
   return true;
 }
 
-// ---- events ----------------------------------------------------------------
+// ---- events ----------------------------------------------------------------------
+
+ui.labels.addEventListener('change', () => {
+  state.labels = ui.labels.value;
+  applyLabels();
+  save();
+});
 
 ui.form.addEventListener('submit', (event) => {
   event.preventDefault();
-  checkNow();
+  runNow();
 });
 ui.article.addEventListener('input', () => {
   demoToken++;
-  scheduleCheck();
+  scheduleRun();
 });
 // A paste that would make the field too large is taken over: the text is
 // kept aside and only its beginning shown (see LARGE_INPUT).
@@ -355,7 +593,7 @@ ui.article.addEventListener('paste', (event) => {
   event.preventDefault();
   demoToken++;
   setArticle(value.slice(0, selectionStart) + pasted + value.slice(selectionEnd));
-  checkNow();
+  runNow();
 });
 ui.editAll.addEventListener('click', () => {
   // The reader asked for it: accept the slow field.
@@ -368,22 +606,67 @@ ui.editAll.addEventListener('click', () => {
 ui.article.addEventListener('keydown', (event) => {
   if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
     event.preventDefault();
-    checkNow();
+    runNow();
   }
 });
+
+async function openArticleFile(file) {
+  if (!file) return;
+  try {
+    const text = await file.text();
+    demoToken++;
+    setArticle(text);
+    runNow();
+  } catch {
+    setStatus('unreadable', { name: file.name }, 'error');
+  }
+}
+ui.articleFile.addEventListener('change', () => {
+  openArticleFile(ui.articleFile.files[0]);
+  ui.articleFile.value = '';
+});
+
+/** Dropped files: the article takes a text file, the sources panel any number. */
+function dropZone(zone, onFiles) {
+  const hasFiles = (event) => [...(event.dataTransfer?.types ?? [])].includes('Files');
+  zone.addEventListener('dragover', (event) => {
+    if (!hasFiles(event)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+    zone.classList.add('drop-target');
+  });
+  zone.addEventListener('dragleave', (event) => {
+    if (!zone.contains(event.relatedTarget)) zone.classList.remove('drop-target');
+  });
+  zone.addEventListener('drop', (event) => {
+    zone.classList.remove('drop-target');
+    if (!hasFiles(event)) return;
+    event.preventDefault();
+    onFiles([...event.dataTransfer.files]);
+  });
+}
+dropZone(ui.articleDrop, (files) => openArticleFile(files[0]));
+dropZone(ui.sourcesPanel, (files) => {
+  demoToken++;
+  readFiles(files, { corpus: false });
+});
+
 ui.clear.addEventListener('click', () => {
   demoToken++;
   clearTimeout(debounceTimer);
   setArticle('');
-  sources = [];
+  state.sources = [];
+  sourceErrors.clear();
+  renamingId = null;
+  ui.sourcesNote.textContent = '';
   renderSources();
-  requestCheck();
-  save();
+  runNow();
   ui.article.focus();
 });
 ui.demo.addEventListener('click', () => {
   loadDemo();
 });
+
 ui.sourceForm.addEventListener('submit', (event) => {
   event.preventDefault();
   const text = ui.sourceText.value;
@@ -392,25 +675,136 @@ ui.sourceForm.addEventListener('submit', (event) => {
     return;
   }
   demoToken++;
-  sources.push(makeSource({ title: ui.sourceTitle.value.trim(), text }));
+  const id = uniqueId(`s${state.sources.length + 1}`, takenIds());
+  const url = ui.sourceUrl.value.trim();
+  addSources([{ id, title: ui.sourceTitle.value.trim() || titleOf(text, t(uiLang(), 'untitled')), text, url: url || null, date: null, lang: null }]);
   ui.sourceTitle.value = '';
+  ui.sourceUrl.value = '';
   ui.sourceText.value = '';
-  renderSources();
-  save();
+});
+ui.sourceFiles.addEventListener('change', async () => {
+  demoToken++;
+  await readFiles([...ui.sourceFiles.files], { corpus: false });
+  ui.sourceFiles.value = '';
+});
+ui.corpusFile.addEventListener('change', async () => {
+  demoToken++;
+  await readFiles([...ui.corpusFile.files], { corpus: true });
+  ui.corpusFile.value = '';
 });
 
-attachTooltip(ui.output, ui.tooltip);
+ui.sources.addEventListener('click', (event) => {
+  const button = event.target.closest('button[data-action]');
+  if (!button) return;
+  const id = button.dataset.id;
+  if (button.dataset.action === 'remove') {
+    const index = state.sources.findIndex((s) => s.id === id);
+    if (index === -1) return;
+    state.sources.splice(index, 1);
+    sourceErrors.delete(id);
+    demoToken++;
+    sourcesChanged();
+    // Keep the keyboard where it was: the next source's button, else the form.
+    const buttons = ui.sources.querySelectorAll('button[data-action="remove"]');
+    (buttons[Math.min(index, buttons.length - 1)] ?? ui.sourceFiles).focus();
+  } else if (button.dataset.action === 'rename') {
+    renamingId = id;
+    renderSources();
+  }
+});
+ui.sources.addEventListener('keydown', (event) => {
+  const input = event.target.closest('input[data-renaming]');
+  if (!input) return;
+  if (event.key === 'Enter') {
+    event.preventDefault();
+    commitRename(input.dataset.renaming, input.value);
+  } else if (event.key === 'Escape') {
+    event.preventDefault();
+    commitRename(input.dataset.renaming, input.value, { keep: false });
+  }
+});
+ui.sources.addEventListener('focusout', (event) => {
+  const input = event.target.closest?.('input[data-renaming]');
+  if (input) commitRename(input.dataset.renaming, input.value);
+});
 
-// ---- start -----------------------------------------------------------------
+ui.summary.addEventListener('click', (event) => {
+  const button = event.target.closest('button[data-verdict]');
+  if (!button || !shown) return;
+  const verdict = button.dataset.verdict;
+  filter = verdict === '' || verdict === filter ? null : verdict;
+  applyFilter();
+  drawSummary();
+  ui.summary.querySelector(`button[data-verdict="${filter ?? ''}"]`)?.focus();
+  if (openClaimId && filter && shown.byId.get(openClaimId)?.verdict !== filter) closeCard();
+});
 
+for (const tab of ui.tabs) {
+  tab.addEventListener('click', () => setView(tab.dataset.view));
+  tab.addEventListener('keydown', (event) => {
+    if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
+    const i = ui.tabs.indexOf(tab);
+    const next = ui.tabs[(i + (event.key === 'ArrowRight' ? 1 : ui.tabs.length - 1)) % ui.tabs.length];
+    setView(next.dataset.view);
+    next.focus();
+  });
+}
+
+ui.exportJson.addEventListener('click', () => {
+  if (shown) download('recoupe-report.json', shown.report);
+});
+ui.exportJsonLd.addEventListener('click', () => {
+  if (shown) download('recoupe-claimreview.jsonld', claimReviews(shown.report, { sources: state.sources }), 'application/ld+json');
+});
+
+ui.output.addEventListener('click', (event) => {
+  const mark = event.target.closest('mark.rc-claim');
+  if (mark) openCard(mark.dataset.claim);
+});
+ui.output.addEventListener('keydown', (event) => {
+  const mark = event.target.closest('mark.rc-claim');
+  if (!mark || (event.key !== 'Enter' && event.key !== ' ')) return;
+  event.preventDefault();
+  openCard(mark.dataset.claim, { focus: true });
+});
+ui.card.addEventListener('click', (event) => {
+  if (event.target.closest('.rc-close')) {
+    closeCard({ restoreFocus: true });
+    return;
+  }
+  const link = event.target.closest('a[data-goto]');
+  if (link) {
+    event.preventDefault();
+    gotoClaim(link.dataset.goto);
+  }
+});
+document.addEventListener('keydown', (event) => {
+  if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
+  if (event.key === 'Escape' && openClaimId) {
+    closeCard({ restoreFocus: true });
+    return;
+  }
+  if (isEditable(event.target)) return;
+  if (event.key === 'j' || event.key === 'k') {
+    event.preventDefault();
+    step(event.key === 'j' ? 1 : -1);
+  }
+});
+
+// ---- start -------------------------------------------------------------------------
+
+// The core loads at once: the page then keeps working offline.
+client.warm();
 const saved = load();
 if (saved) {
+  state.sources = saved.sources;
+  state.labels = saved.labels;
+  ui.labels.value = saved.labels;
   setArticle(saved.article);
-  sources = saved.sources;
-  renderSources();
-  requestCheck();
+  applyLabels();
+  run();
 } else {
-  renderSources();
+  applyLabels();
   showEmpty();
   // First visit: show what the page does with a real article.
   loadDemo();

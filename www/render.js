@@ -1,7 +1,10 @@
-// DOM building for highlighted articles, value tooltips and claim lists.
-// Shared by the page and the embeddable widget, so it knows nothing about
-// either: it takes elements and data, and only ever inserts text through
-// text nodes (never HTML), since the text comes from whoever pasted it.
+// DOM building for the checked article, evidence cards, the verdict summary
+// and the discrepancy tables. Shared by the page and the widget, so it knows
+// nothing about either. Text only ever goes in through text nodes, never as
+// HTML: it comes from whoever pasted it.
+
+import { VERDICTS, VERDICT_ICONS, RELATION_ICONS, t, claimCount } from './i18n.js';
+import { drawableClaims, claimFigure, evidenceFigure, safeHttpUrl } from './report.js';
 
 /** Above this many UTF-16 units, offscreen chunks skip layout and paint. */
 const LARGE_TEXT = 200_000;
@@ -10,67 +13,62 @@ const CHUNK_CHARS = 16_000;
 /** Longest run of text laid out as one block (long lines are cut at a space). */
 const MAX_BLOCK = 8_000;
 
-const QUALIFIER_SIGNS = {
-  exact: '',
-  approx: '≈ ',
-  at_least: '≥ ',
-  more_than: '> ',
-  at_most: '≤ ',
-  less_than: '< ',
-};
-
-const QUALIFIER_WORDS = {
-  exact: 'exact',
-  approx: 'approximate',
-  at_least: 'at least',
-  more_than: 'more than',
-  at_most: 'at most',
-  less_than: 'less than',
-  range: 'range',
-};
-
-const KIND_WORDS = {
-  count: 'count',
-  percent: 'percentage',
-  measure: 'measurement',
-  money: 'amount of money',
-  ordinal: 'ordinal',
-  date: 'date',
-  year: 'year',
-  duration: 'duration',
-};
-
 /**
- * The quantities that can be drawn: valid UTF-16 spans inside the text,
- * in reading order, without overlaps (marks cannot interleave, so the
- * earliest, then longest, wins).
+ * An element with attributes and children. Strings become text nodes;
+ * null, undefined and false children are skipped. `class` sets the class
+ * name, `dataset` the data attributes; no event handler attributes.
  */
-export function drawableQuantities(quantities, textLength) {
-  const valid = [];
-  for (const q of quantities ?? []) {
-    const span = q?.spanUtf16;
-    if (!Array.isArray(span) || span.length !== 2) continue;
-    const [start, end] = span;
-    if (!Number.isInteger(start) || !Number.isInteger(end)) continue;
-    if (start < 0 || end > textLength || start >= end) continue;
-    valid.push(q);
-  }
-  valid.sort((a, b) => a.spanUtf16[0] - b.spanUtf16[0] || b.spanUtf16[1] - a.spanUtf16[1]);
-  const out = [];
-  let reached = 0;
-  for (const q of valid) {
-    if (q.spanUtf16[0] >= reached) {
-      out.push(q);
-      reached = q.spanUtf16[1];
+export function h(tag, attrs, ...children) {
+  const el = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs ?? {})) {
+    if (value === null || value === undefined || value === false) continue;
+    if (/^on/i.test(name)) throw new Error(`h(): refusing the attribute ${name}`);
+    // Addresses go through externalLink(), which checks them; here only
+    // links inside the page.
+    if (/^(href|src|action|formaction)$/i.test(name) && !String(value).startsWith('#')) {
+      throw new Error(`h(): refusing the attribute ${name}`);
     }
+    if (name === 'class') el.className = value;
+    else if (name === 'dataset') Object.assign(el.dataset, value);
+    else el.setAttribute(name, value === true ? '' : String(value));
   }
-  return out;
+  append(el, children);
+  return el;
+}
+
+function append(el, children) {
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) continue;
+    if (Array.isArray(child)) append(el, child);
+    else el.append(child);
+  }
+}
+
+/** A link to an http(s) address, opened apart; null for anything else. */
+export function externalLink(href, text, attrs = {}) {
+  const url = safeHttpUrl(href);
+  if (!url) return null;
+  const link = h('a', { ...attrs, rel: 'noopener noreferrer', target: '_blank' }, text ?? url.hostname);
+  link.href = url.href;
+  return link;
+}
+
+/** `text` with the part `[start, end)` emphasised in a `<mark class="rc-fig">`. */
+function withFigure(text, span) {
+  if (!span) return [text];
+  const [s, e] = span;
+  return [text.slice(0, s), h('mark', { class: 'rc-fig' }, text.slice(s, e)), text.slice(e)].filter((x) => x !== '');
+}
+
+function nextTask() {
+  if (globalThis.scheduler?.yield) return globalThis.scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /**
- * Cuts the text into blocks (lines, long lines in pieces) that no mark
+ * Cuts the text into blocks (lines, long lines in pieces) that no claim
  * straddles. Blocks keep the layout work of a huge text local to each one.
- * Yields [start, end, firstMark, endMark]; the newline after a block is
+ * Yields [start, end, firstClaim, endClaim]; the newline after a block is
  * not part of it.
  */
 function* blocks(text, marks) {
@@ -94,7 +92,7 @@ function* blocks(text, marks) {
         end = Math.max(end, marks[mj].spanUtf16[1]);
         mj++;
       }
-      // A figure written across a line break pulled the block into the next
+      // A claim running across a line break pulled the block into the next
       // line: finish that line too rather than breaking it in two.
       if (atNewline && end < n && text.charCodeAt(end) !== 10) {
         const next = text.indexOf('\n', end);
@@ -109,106 +107,30 @@ function* blocks(text, marks) {
   }
 }
 
-function nextTask() {
-  if (globalThis.scheduler?.yield) return globalThis.scheduler.yield();
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
-/** Writes a number the way readers of `lang` expect. */
-export function formatNumber(value, lang, { grouping = true } = {}) {
-  if (typeof value !== 'number' || !Number.isFinite(value)) return String(value);
-  try {
-    return new Intl.NumberFormat(lang || undefined, {
-      maximumFractionDigits: 6,
-      useGrouping: grouping,
-    }).format(value);
-  } catch {
-    return String(value);
-  }
-}
-
-function formatWithUnit(value, q, lang) {
-  const grouping = !['year', 'date', 'ordinal'].includes(q.kind);
-  const unit = q.unit;
-  if (q.kind === 'money' && typeof unit === 'string' && /^[A-Z]{3}$/.test(unit)) {
-    try {
-      return new Intl.NumberFormat(lang || undefined, {
-        style: 'currency',
-        currency: unit,
-        minimumFractionDigits: 0,
-        maximumFractionDigits: 2,
-      }).format(value);
-    } catch {
-      // An unknown currency code: fall through to "value unit".
-    }
-  }
-  const number = formatNumber(value, lang, { grouping });
-  if (unit) return `${number}\u00a0${unit}`;
-  if (q.kind === 'percent') return `${number}\u00a0%`;
-  return number;
-}
-
-/** A full ISO date in the reader's format; partial ones ("--02-11") as given. */
-function formatDate(iso, lang) {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) return iso;
-  try {
-    const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-    return new Intl.DateTimeFormat(lang || undefined, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
-  } catch {
-    return iso;
-  }
-}
-
-/**
- * Human-readable description of a quantity: `main` is the value as a reader
- * would check it ("≈ 11 000"), `detail` says what sort of figure it is.
- */
-export function describeQuantity(q, lang) {
-  let main;
-  if (q.kind === 'date' && q.date) {
-    main = formatDate(q.date, lang);
-  } else if (q.qualifier === 'range' && Number.isFinite(q.low) && Number.isFinite(q.high) && q.low !== q.high) {
-    main = `${formatWithUnit(q.low, q, lang)} – ${formatWithUnit(q.high, q, lang)}`;
-  } else {
-    main = `${QUALIFIER_SIGNS[q.qualifier] ?? ''}${formatWithUnit(q.value, q, lang)}`;
-  }
-  const parts = [KIND_WORDS[q.kind] ?? q.kind];
-  if (q.qualifier && q.qualifier !== 'exact') parts.push(QUALIFIER_WORDS[q.qualifier] ?? q.qualifier);
-  if (q.measure) parts.push(q.measure.replaceAll('_', ' '));
-  const detail = parts.filter(Boolean).join(' · ');
-  let interval = null;
-  if (q.qualifier !== 'range' && q.kind !== 'date' && Number.isFinite(q.low) && Number.isFinite(q.high) && q.low !== q.high) {
-    interval = `between ${formatWithUnit(q.low, q, lang)} and ${formatWithUnit(q.high, q, lang)}`;
-  }
-  return { main, detail, interval };
-}
-
-function setData(el, name, value) {
-  if (value !== null && value !== undefined) el.dataset[name] = String(value);
-}
-
-/** One highlighted figure. */
-export function createMark(text, q) {
+/** One highlighted claim of the article, its figure emphasised. */
+function claimMark(text, claim, describedBy) {
   const mark = document.createElement('mark');
-  mark.className = 'rc-q';
+  const verdict = VERDICTS.includes(claim.verdict) ? claim.verdict : 'unverified';
+  mark.className = 'rc-claim';
+  mark.dataset.verdict = verdict;
+  mark.dataset.claim = claim.id;
+  mark.id = `rc-claim-${claim.id}`;
   mark.tabIndex = 0;
-  mark.textContent = text;
-  setData(mark, 'value', q.value);
-  setData(mark, 'low', q.low);
-  setData(mark, 'high', q.high);
-  setData(mark, 'qualifier', q.qualifier);
-  setData(mark, 'kind', q.kind);
-  setData(mark, 'unit', q.unit);
-  setData(mark, 'measure', q.measure);
-  setData(mark, 'date', q.date);
+  mark.setAttribute('role', 'button');
+  mark.setAttribute('aria-haspopup', 'dialog');
+  if (describedBy) mark.setAttribute('aria-describedby', describedBy(verdict));
+  const [s, e] = claim.spanUtf16;
+  const fig = claimFigure(claim);
+  const local = fig ? [fig[0] - s, fig[1] - s] : null;
+  append(mark, withFigure(text.slice(s, e), local));
   return mark;
 }
 
 /**
- * Replaces the content of `container` with `text`, each quantity wrapped in
- * a `<mark class="rc-q">`. Long texts are drawn in slices between which the
- * page stays responsive; aborting `signal` stops drawing.
+ * Replaces the content of `container` with `text`, each claim wrapped in a
+ * `<mark class="rc-claim">` (its verdict in `data-verdict`, its figure in a
+ * `<mark class="rc-fig">`). Long texts are drawn in slices between which
+ * the page stays responsive; aborting `signal` stops drawing.
  *
  * Lines are grouped in chunks of about CHUNK_CHARS: a large text's offscreen
  * chunks skip layout and paint (content-visibility), and there are few
@@ -216,12 +138,15 @@ export function createMark(text, q) {
  *
  * @param {HTMLElement} container
  * @param {string} text
- * @param {import('../js/index.js').Quantity[]} quantities
- * @param {{lang?: string, signal?: AbortSignal, sliceMs?: number}} [options]
- * @returns {Promise<{marks: number, complete: boolean}>}
+ * @param {object[]} claims the report's claims
+ * @param {{lang?: string, signal?: AbortSignal, sliceMs?: number,
+ *          describedBy?: (verdict: string) => string}} [options]
+ *   `describedBy` gives the id of an element naming the verdict, for
+ *   screen readers.
+ * @returns {Promise<{claims: number, complete: boolean}>}
  */
-export async function renderArticle(container, text, quantities, { lang, signal, sliceMs = 12 } = {}) {
-  const marks = drawableQuantities(quantities, text.length);
+export async function renderArticle(container, text, claims, { lang, signal, sliceMs = 12, describedBy } = {}) {
+  const marks = drawableClaims(claims, text.length);
   const large = text.length > LARGE_TEXT;
   container.replaceChildren();
   container.classList.toggle('rc-large', large);
@@ -234,7 +159,8 @@ export async function renderArticle(container, text, quantities, { lang, signal,
   const closeChunk = () => {
     if (chunk && large) {
       // A guess at the chunk's height until it is first drawn ("auto"
-      // then remembers the real one): lines plus wrapped lines.
+      // then remembers the real one): lines plus wrapped lines. A CSSOM
+      // write, which a strict CSP allows.
       const ems = Math.ceil((chunkLines + chunkChars / 90) * 1.7);
       chunk.style.containIntrinsicSize = `auto ${ems}em`;
     }
@@ -255,10 +181,10 @@ export async function renderArticle(container, text, quantities, { lang, signal,
     line.className = start === end ? 'rc-line rc-gap' : 'rc-line';
     let at = start;
     for (let k = mi; k < mj; k++) {
-      const [qs, qe] = marks[k].spanUtf16;
-      if (qs > at) line.append(text.slice(at, qs));
-      line.append(createMark(text.slice(qs, qe), marks[k]));
-      at = qe;
+      const [cs, ce] = marks[k].spanUtf16;
+      if (cs > at) line.append(text.slice(at, cs));
+      line.append(claimMark(text, marks[k], describedBy));
+      at = ce;
     }
     if (end > at) line.append(text.slice(at, end));
     chunk.append(line);
@@ -268,161 +194,248 @@ export async function renderArticle(container, text, quantities, { lang, signal,
 
     if ((++count & 31) === 0 && performance.now() - sliceStart > sliceMs) {
       await nextTask();
-      if (signal?.aborted) return { marks: marks.length, complete: false };
+      if (signal?.aborted) return { claims: marks.length, complete: false };
       sliceStart = performance.now();
     }
   }
   closeChunk();
-  return { marks: marks.length, complete: true };
+  return { claims: marks.length, complete: true };
+}
+
+/** A verdict badge: its glyph and its name (the glyph is decoration). */
+export function verdictBadge(verdict, lang, tag = 'span') {
+  return h(
+    tag,
+    { class: 'rc-verdict', dataset: { verdict } },
+    h('span', { class: 'rc-icon', 'aria-hidden': 'true' }, VERDICT_ICONS[verdict] ?? '?'),
+    ` ${t(lang, `verdict.${verdict}`)}`,
+  );
+}
+
+function relationBadge(relation, lang) {
+  return h(
+    'span',
+    { class: 'rc-relation', dataset: { relation } },
+    h('span', { class: 'rc-icon', 'aria-hidden': 'true' }, RELATION_ICONS[relation] ?? '~'),
+    ` ${t(lang, `relation.${relation}`)}`,
+  );
 }
 
 /**
- * Shows the value of a mark in `tooltip` while the mark is hovered or
- * focused (Escape hides it). Returns a function that detaches it.
+ * The verdict counts as toggle buttons (`data-verdict`, `aria-pressed`),
+ * after an "all" button (`data-verdict=""`). Returns the summary sentence
+ * for a live region.
  */
-export function attachTooltip(container, tooltip) {
-  if (!tooltip.id) tooltip.id = `rc-tip-${Math.random().toString(36).slice(2)}`;
-  let current = null;
-  let frame = 0;
+export function renderSummary(container, counts, { lang, filter = null }) {
+  const total = VERDICTS.reduce((n, v) => n + (counts[v] ?? 0), 0);
+  const all = h(
+    'button',
+    { type: 'button', class: 'rc-count rc-count-all', dataset: { verdict: '' }, 'aria-pressed': String(!filter) },
+    `${t(lang, 'showAll')} `,
+    h('span', { class: 'rc-num' }, String(total)),
+  );
+  const buttons = VERDICTS.map((v) =>
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'rc-count',
+        dataset: { verdict: v },
+        'aria-pressed': String(filter === v),
+        disabled: counts[v] === 0 && filter !== v,
+      },
+      h('span', { class: 'rc-icon', 'aria-hidden': 'true' }, VERDICT_ICONS[v]),
+      ` ${t(lang, `verdict.${v}`)} `,
+      h('span', { class: 'rc-num' }, String(counts[v] ?? 0)),
+    ),
+  );
+  container.replaceChildren(all, ...buttons);
+  const details = VERDICTS.filter((v) => counts[v]).map((v) => `${counts[v]} ${t(lang, `verdict.${v}`)}`);
+  return t(lang, 'summaryLive', { total: claimCount(lang, total), details: details.join(', ') || '—' });
+}
 
-  function place() {
-    frame = 0;
-    if (!current) return;
-    const rect = current.getBoundingClientRect();
-    const tip = tooltip.getBoundingClientRect();
-    const margin = 8;
-    let top = rect.bottom + margin;
-    if (top + tip.height > window.innerHeight - margin && rect.top - tip.height - margin > 0) {
-      top = rect.top - tip.height - margin;
+/** Intl formatters are slow to build: one per language and kind. */
+const formatters = new Map();
+function formatter(kind, lang) {
+  const key = `${kind}:${lang ?? ''}`;
+  if (!formatters.has(key)) {
+    let f = null;
+    try {
+      f =
+        kind === 'date'
+          ? new Intl.DateTimeFormat(lang || undefined, { dateStyle: 'medium', timeZone: 'UTC' })
+          : new Intl.NumberFormat(lang || undefined, { maximumFractionDigits: 4 });
+    } catch {
+      // An unknown language: the raw value is shown instead.
     }
-    let left = rect.left + rect.width / 2 - tip.width / 2;
-    left = Math.max(margin, Math.min(left, window.innerWidth - tip.width - margin));
-    // CSSOM writes, not style attributes: allowed under a strict CSP.
-    tooltip.style.left = `${Math.round(left)}px`;
-    tooltip.style.top = `${Math.round(top)}px`;
+    formatters.set(key, f);
   }
+  return formatters.get(key);
+}
 
-  function show(mark) {
-    if (current && current !== mark) current.removeAttribute('aria-describedby');
-    current = mark;
-    const lang = mark.closest('[lang]')?.lang;
-    const d = mark.dataset;
-    // Absent bounds are unbounded ("at least 150" has no high).
-    const q = {
-      value: Number(d.value),
-      low: d.low === undefined ? null : Number(d.low),
-      high: d.high === undefined ? null : Number(d.high),
-      qualifier: d.qualifier ?? 'exact',
-      kind: d.kind ?? 'count',
-      unit: d.unit ?? null,
-      measure: d.measure ?? null,
-      date: d.date ?? null,
-    };
-    const { main, detail, interval } = describeQuantity(q, lang);
-    const value = document.createElement('span');
-    value.className = 'rc-tip-value';
-    value.textContent = main;
-    const kind = document.createElement('span');
-    kind.className = 'rc-tip-detail';
-    kind.textContent = detail;
-    tooltip.replaceChildren(value, kind);
-    if (interval) {
-      const range = document.createElement('span');
-      range.className = 'rc-tip-detail';
-      range.textContent = interval;
-      tooltip.append(range);
-    }
-    if (lang) tooltip.lang = lang;
-    tooltip.hidden = false;
-    mark.setAttribute('aria-describedby', tooltip.id);
-    place();
-  }
+/** A date for a reader when it is a full ISO date; as given otherwise. */
+export function formatDate(value, lang) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(value ?? '');
+  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12 || Number(m[3]) < 1 || Number(m[3]) > 31) return value ?? '';
+  const f = formatter('date', lang);
+  return f ? f.format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])))) : value;
+}
 
-  function hide() {
-    if (current) current.removeAttribute('aria-describedby');
-    current = null;
-    tooltip.hidden = true;
-  }
+/** Writes a number the way readers of `lang` expect. */
+export function formatNumber(value, lang) {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return String(value);
+  return formatter('number', lang)?.format(value) ?? String(value);
+}
 
-  const markOf = (target) => (target instanceof Element ? target.closest('mark.rc-q') : null);
-  const onOver = (e) => {
-    const mark = markOf(e.target);
-    if (mark && mark !== current) show(mark);
-  };
-  const onOut = (e) => {
-    const mark = markOf(e.target);
-    // Keep it while the pointer moves inside the mark or while it has focus.
-    if (!mark || mark.contains(e.relatedTarget) || mark === document.activeElement) return;
-    if (mark === current) hide();
-  };
-  const onFocusIn = (e) => {
-    const mark = markOf(e.target);
-    if (mark) show(mark);
-  };
-  const onFocusOut = (e) => {
-    if (markOf(e.target) === current) hide();
-  };
-  const onKey = (e) => {
-    if (e.key === 'Escape' && current) hide();
-  };
-  const onMove = () => {
-    if (current && !frame) frame = requestAnimationFrame(place);
-  };
-
-  container.addEventListener('mouseover', onOver);
-  container.addEventListener('mouseout', onOut);
-  container.addEventListener('focusin', onFocusIn);
-  container.addEventListener('focusout', onFocusOut);
-  document.addEventListener('keydown', onKey);
-  window.addEventListener('scroll', onMove, { capture: true, passive: true });
-  window.addEventListener('resize', onMove, { passive: true });
-  return function detach() {
-    hide();
-    container.removeEventListener('mouseover', onOver);
-    container.removeEventListener('mouseout', onOut);
-    container.removeEventListener('focusin', onFocusIn);
-    container.removeEventListener('focusout', onFocusOut);
-    document.removeEventListener('keydown', onKey);
-    window.removeEventListener('scroll', onMove, { capture: true });
-    window.removeEventListener('resize', onMove);
-  };
+function formatInterval(row, lang) {
+  const unit = row.unit ? `\u00a0${row.unit}` : '';
+  const low = row.low === null || row.low === undefined ? null : formatNumber(row.low, lang);
+  const high = row.high === null || row.high === undefined ? t(lang, 'unbounded') : formatNumber(row.high, lang);
+  if (low !== null && row.low === row.high) return `${low}${unit}`;
+  return `[${low ?? '0'} – ${high}]${unit}`;
 }
 
 /**
- * Lists claims in `list` (an `<ol>` or `<ul>`), best first, at most `limit`.
- * @param {HTMLElement} list
- * @param {import('../js/index.js').Claim[]} claims
- * @param {{lang?: string, limit?: number}} [options]
- * @returns {number} how many were drawn
+ * An evidence card's content for `claim`.
+ *
+ * @param {object} claim
+ * @param {{lang: string, sources: Map<string, {title?: string|null, url?: string|null,
+ *          date?: string|null, copyOf?: string|null}>, restatedBy?: Map<string, string[]>,
+ *          titleId?: string, contentLang?: string}} ctx
+ *   `contentLang` is the language of the quoted sentences (the labels are
+ *   in `lang`). Links to other claims are `<a data-goto="id" href="#rc-claim-id">`:
+ *   the host decides what following one does.
  */
-export function renderClaims(list, claims, { lang, limit = 50 } = {}) {
-  list.replaceChildren();
-  if (lang) list.lang = lang;
-  const sorted = [...(claims ?? [])]
-    .filter((c) => c && typeof c.text === 'string')
-    .sort((a, b) => (b.score ?? 0) - (a.score ?? 0))
-    .slice(0, limit);
-  for (const claim of sorted) {
-    const item = document.createElement('li');
-    item.className = 'rc-claim';
-    const text = document.createElement('p');
-    text.className = 'rc-claim-text';
-    text.textContent = claim.text;
-    const meta = document.createElement('p');
-    meta.className = 'rc-claim-meta';
-    const bits = [];
-    if (claim.attribution) bits.push(`according to ${claim.attribution}`);
-    const n = claim.quantities?.length ?? 0;
-    bits.push(n === 1 ? '1 figure' : `${n} figures`);
-    meta.textContent = bits.join(' · ');
-    if (claim.hedged) {
-      const badge = document.createElement('span');
-      badge.className = 'rc-badge';
-      badge.textContent = 'reported with reserve';
-      meta.append(' ', badge);
-    }
-    item.append(text, meta);
-    list.append(item);
+export function renderCard(claim, { lang, sources, restatedBy, titleId, contentLang }) {
+  const verdict = VERDICTS.includes(claim.verdict) ? claim.verdict : 'unverified';
+  const goto = (id, key) => h('a', { class: 'rc-goto', href: `#rc-claim-${id}`, dataset: { goto: id } }, t(lang, key, { id }));
+
+  const head = h(
+    'div',
+    { class: 'rc-card-head' },
+    verdictBadge(verdict, lang),
+    h('h3', { class: 'rc-card-title', id: titleId, tabindex: '-1' }, t(lang, 'claimN', { id: claim.id })),
+    h('button', { type: 'button', class: 'rc-close', 'aria-label': t(lang, 'close'), title: t(lang, 'close') }, '×'),
+  );
+  const explanation = claim.explanation ? h('p', { class: 'rc-explanation', lang: contentLang }, claim.explanation) : null;
+
+  const fig = claimFigure(claim);
+  const local = fig ? [fig[0] - claim.spanUtf16[0], fig[1] - claim.spanUtf16[0]] : null;
+  const okLocal = local && claim.text.slice(...local) === claim.quantities[0].surface ? local : null;
+  const meta = [];
+  if (claim.attribution) meta.push(t(lang, 'according', { who: claim.attribution }));
+  if (claim.hedged) meta.push(t(lang, 'hedged'));
+  if (claim.time?.length) meta.push(claim.time.join(', '));
+  const links = [];
+  if (claim.restates) links.push(goto(claim.restates, 'restates'));
+  for (const id of restatedBy?.get(claim.id) ?? []) links.push(goto(id, 'restatedBy'));
+
+  const claimSide = h(
+    'section',
+    { class: 'rc-side rc-side-claim', dataset: { verdict } },
+    h('h4', { class: 'rc-side-title' }, t(lang, 'inArticle')),
+    h('blockquote', { class: 'rc-quote', lang: contentLang }, withFigure(claim.text, okLocal)),
+    meta.length ? h('p', { class: 'rc-meta' }, meta.join(' · ')) : null,
+    links.length ? h('p', { class: 'rc-links' }, links.flatMap((l, i) => (i ? [' · ', l] : [l]))) : null,
+  );
+
+  const evidence = claim.evidence ?? [];
+  const items = evidence.map((ev) => {
+    const source = sources.get(ev.sourceId) ?? {};
+    const bits = [h('span', { class: 'rc-ev-source' }, source.title || ev.sourceId)];
+    if (source.date) bits.push(' · ', h('span', { class: 'rc-ev-date' }, formatDate(source.date, lang)));
+    const link = externalLink(source.url, t(lang, 'openSource'), { class: 'rc-ev-link' });
+    if (link) bits.push(' · ', link);
+    if (source.copyOf) bits.push(' · ', t(lang, 'sourceCopy', { id: source.copyOf }));
+    return h(
+      'li',
+      { class: 'rc-ev', dataset: { relation: ev.relation, source: ev.sourceId } },
+      h('p', { class: 'rc-ev-head' }, relationBadge(ev.relation, lang), ' ', bits),
+      h('blockquote', { class: 'rc-quote', lang: contentLang }, withFigure(ev.sentence ?? '', evidenceFigure(ev))),
+      // The explanation already names who the source quotes, and hedging.
+      h('p', { class: 'rc-ev-explanation', lang: contentLang }, ev.explanation ?? ''),
+    );
+  });
+  const sourcesSide = h(
+    'section',
+    { class: 'rc-side rc-side-sources' },
+    h('h4', { class: 'rc-side-title' }, t(lang, 'inSources')),
+    items.length ? h('ol', { class: 'rc-evidence' }, items) : h('p', { class: 'rc-none' }, t(lang, 'noEvidence')),
+  );
+
+  return h('div', { class: 'rc-card-body', lang: lang }, head, explanation, h('div', { class: 'rc-card-grid' }, claimSide, sourcesSide));
+}
+
+/**
+ * The discrepancy tables: per measure, every figure given across the
+ * article and the sources.
+ */
+export function renderDiscrepancies(container, report, { lang, sources }) {
+  const list = report?.discrepancies ?? [];
+  if (list.length === 0) {
+    container.replaceChildren(h('p', { class: 'rc-none' }, t(lang, 'tableEmpty')));
+    return;
   }
-  return sorted.length;
+  // The article's own words for each measure ("soldats" for soldier).
+  const words = new Map();
+  for (const claim of report.claims ?? []) {
+    for (const q of claim.quantities ?? []) {
+      if (q.measure && q.measureSurface && !words.has(q.measure)) words.set(q.measure, q.measureSurface);
+    }
+  }
+  const tables = list.map((d) => {
+    const key = String(d.measure).replaceAll('_', ' ').replaceAll('.', ' · ');
+    const caption = words.has(d.measure) ? `${words.get(d.measure)} (${key})` : key;
+    const rows = [...(d.rows ?? [])].sort(
+      (a, b) => (a.document === 'article' ? 0 : 1) - (b.document === 'article' ? 0 : 1) || a.value - b.value,
+    );
+    const body = rows.map((row) => {
+      const isArticle = row.document === 'article';
+      const source = sources.get(row.document);
+      const who = [row.attribution, row.hedged ? t(lang, 'hedged') : null].filter(Boolean).join(' · ');
+      return h(
+        'tr',
+        { class: isArticle ? 'rc-row-article' : null, dataset: { document: row.document } },
+        h('th', { scope: 'row' }, isArticle ? t(lang, 'theArticle') : source?.title || row.document),
+        h('td', { class: 'rc-num-cell' }, h('span', { class: 'rc-figure' }, row.surface)),
+        h('td', { class: 'rc-num-cell' }, formatInterval(row, lang)),
+        h('td', {}, who),
+        h('td', {}, row.date ? formatDate(row.date, lang) : ''),
+        h('td', { class: 'rc-sentence' }, row.sentence ?? ''),
+      );
+    });
+    return h(
+      'table',
+      { class: 'rc-table', dataset: { measure: d.measure } },
+      h('caption', {}, t(lang, 'tableCaption', { measure: caption })),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          ['colDocument', 'colFigure', 'colInterval', 'colWho', 'colDate', 'colSentence'].map((k) =>
+            h('th', { scope: 'col' }, t(lang, k)),
+          ),
+        ),
+      ),
+      h('tbody', {}, body),
+    );
+  });
+  container.replaceChildren(...tables);
+}
+
+/** Offers `data` as a file download (a Blob URL: allowed under a strict CSP). */
+export function download(name, data, type = 'application/json') {
+  const blob = new Blob([typeof data === 'string' ? data : JSON.stringify(data, null, 2)], { type });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The download has started reading the blob; let it finish first.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

@@ -1,44 +1,59 @@
-// Runs the WebAssembly core off the main thread, so that checking a very long
-// text never freezes the page.
+// Runs the WebAssembly core off the main thread, so that checking a long text
+// never freezes the page. One Checker lives as long as the worker: sources
+// are indexed once, as they are added, and every check reuses them.
 //
-// In:  {id, text, options?}
-// Out: {id, ok: true, lang, quantities, claims, claimsError, ms}
-//      {id, ok: false, error}
-//      {type: 'fatal', error}   when the core cannot be loaded at all
+// In (handled in order):
+//   {type: 'add', source: {id, text, title?, url?, date?, lang?}}
+//   {type: 'remove', id}
+//   {type: 'check', id, text}
+// Out:
+//   {type: 'source-error', id, error}    a source the core refused
+//   {type: 'result', id, ok: true, report, ms}
+//   {type: 'result', id, ok: false, error}
+//   {type: 'fatal', error}               the core cannot be loaded at all
 
-import { init, numbers, extract } from '../js/index.js';
+import { init, Checker } from '../js/index.js';
 
-const ready = init().catch((err) => {
-  self.postMessage({ type: 'fatal', error: messageOf(err) });
-  throw err;
+let checker = null;
+const ready = init().then(() => {
+  checker = new Checker();
 });
+ready.catch((err) => self.postMessage({ type: 'fatal', error: messageOf(err) }));
 
 function messageOf(err) {
   return err instanceof Error ? err.message : String(err);
 }
 
 self.addEventListener('message', async (event) => {
-  const { id, text, options } = event.data ?? {};
+  const msg = event.data ?? {};
   try {
     await ready;
   } catch {
     return; // already reported as fatal
   }
-  try {
-    const t0 = performance.now();
-    const found = numbers(text, options);
-    // Claims are a bonus on top of the figures: a core without extract(), or
-    // one failing on this text, must not hide the highlights.
-    let claims = null;
-    let claimsError = null;
-    try {
-      claims = extract(text, options).claims;
-    } catch (err) {
-      claimsError = messageOf(err);
-    }
-    const ms = performance.now() - t0;
-    self.postMessage({ id, ok: true, lang: found.lang, quantities: found.quantities, claims, claimsError, ms });
-  } catch (err) {
-    self.postMessage({ id, ok: false, error: messageOf(err) });
+  switch (msg.type) {
+    case 'add':
+      try {
+        // A source of the same id is replaced (a rename, an edit).
+        checker.removeSource(String(msg.source.id));
+        checker.addSource(msg.source);
+      } catch (err) {
+        self.postMessage({ type: 'source-error', id: msg.source?.id, error: messageOf(err) });
+      }
+      break;
+    case 'remove':
+      checker.removeSource(String(msg.id));
+      break;
+    case 'check':
+      try {
+        const t0 = performance.now();
+        const report = checker.check(msg.text);
+        self.postMessage({ type: 'result', id: msg.id, ok: true, report, ms: performance.now() - t0 });
+      } catch (err) {
+        self.postMessage({ type: 'result', id: msg.id, ok: false, error: messageOf(err) });
+      }
+      break;
+    default:
+      break;
   }
 });
