@@ -8,7 +8,8 @@
 use recoupe::reconcile::{CheckOptions, Checker, Source};
 use recoupe::report::{CheckReport, Claim, Relation, Verdict};
 
-const SEEDS: [&str; 5] = ["000_0dc4f03766a95fab", "001_125bc9ff60828318", "002_4ea4bb0a10ff803b", "003_209a75ba72bab8cf", "004_8e6147d9107f0c1b"];
+const SEEDS: [&str; 5] =
+    ["000_0dc4f03766a95fab", "001_125bc9ff60828318", "002_4ea4bb0a10ff803b", "003_209a75ba72bab8cf", "004_8e6147d9107f0c1b"];
 
 fn fixture(path: &str) -> String {
     let path = format!("{}/tests/fixtures/{path}", env!("CARGO_MANIFEST_DIR"));
@@ -84,11 +85,7 @@ fn hwasong_statements_meet_the_kn23_figure() {
     let r = check_seed(SEEDS[1]);
     let c = claim(&r, "150", "missile");
     assert_eq!(c.verdict, Some(Verdict::Related));
-    assert!(
-        c.evidence.iter().flatten().any(|e| e.source_id.starts_with("004") && e.sentence.contains("Hwasong-11")),
-        "{:#?}",
-        c.evidence
-    );
+    assert!(c.evidence.iter().flatten().any(|e| e.source_id.starts_with("004") && e.sentence.contains("Hwasong-11")), "{:#?}", c.evidence);
 }
 
 #[test]
@@ -139,7 +136,9 @@ fn english_sources_corroborate_french_claims() {
 fn a_copy_of_the_article_is_not_corroboration() {
     let mut checker = Checker::new(CheckOptions::default());
     let article = seed(SEEDS[1]);
-    let copy = checker.add_source(Source { id: "copy".into(), text: article.replace("Principaux", "Les principaux"), ..Source::default() }).unwrap();
+    let copy = checker
+        .add_source(Source { id: "copy".into(), text: article.replace("Principaux", "Les principaux"), ..Source::default() })
+        .unwrap();
     assert_eq!(copy.copy_of, None);
     checker.add_source(Source { id: "002".into(), text: seed(SEEDS[2]), ..Source::default() }).unwrap();
     let r = checker.check(&article);

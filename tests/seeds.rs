@@ -124,7 +124,10 @@ fn seed_003_calibre_and_regions() {
     let text = seed("003_209a75ba72bab8cf.txt");
     let x = extract(&text, &Options::default());
     // "les deux pays" refers back to countries already named: no claim.
-    assert_eq!(figures(&x.claims), vec![f("122 mm", 122.0, Qualifier::Exact, "shell.calibre"), f("quatre", 4.0, Qualifier::Exact, "region")]);
+    assert_eq!(
+        figures(&x.claims),
+        vec![f("122 mm", 122.0, Qualifier::Exact, "shell.calibre"), f("quatre", 4.0, Qualifier::Exact, "region")]
+    );
     no_designator_or_date(&x.claims, &text);
 }
 
