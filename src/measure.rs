@@ -159,7 +159,7 @@ pub fn refinements(text: &str, noun: [usize; 2], limit: [usize; 2], lang: Lang) 
 
 /// A casualty word later in the clause of a person noun.
 fn casualty_after(text: &str, mut pos: usize, limit: usize, lang: Lang) -> Option<(&'static str, usize)> {
-    for _ in 0..REACH {
+    for _ in 0..REACH + 3 {
         let t = next(text, pos).filter(|t| t.start < limit && !t.newline_before)?;
         if t.kind == TokKind::Punct && is_clause_break(t.text) || t.kind == TokKind::Digits {
             return None;
@@ -218,7 +218,12 @@ pub fn measure_of(text: &str, m: &Mention, floor: usize, limit: usize, lang: Lan
             },
         },
         Kind::Count => {
-            let (key, class, s, e) = noun_after(text, m.end, limit, lang)?;
+            // No noun, but a casualty word in the clause ("300 d'entre eux
+            // ont été tués"): the figure counts the casualty.
+            let Some((key, class, s, e)) = noun_after(text, m.end, limit, lang) else {
+                let (casualty, ce) = casualty_after(text, m.end, limit, lang)?;
+                return found(casualty.to_string(), m.end, ce);
+            };
             if class == MeasureClass::Person {
                 if let Some((casualty, ce)) = casualty_after(text, e, limit, lang) {
                     return found(casualty.to_string(), s, ce);
@@ -257,6 +262,8 @@ mod tests {
         );
         assert_eq!(keys("2,700 wounded and 300 killed", Lang::En), vec![Some("wounded".into()), Some("killed".into())]);
         assert_eq!(key("11 000 soldats ont été déployés", Lang::Fr), "soldier");
+        assert_eq!(key("environ 300 d'entre eux ont été tués", Lang::Fr), "killed");
+        assert_eq!(key("300 of them were killed", Lang::En), "killed");
     }
 
     #[test]

@@ -161,7 +161,7 @@ function setArticle(text) {
 
 // ---- checking ----------------------------------------------------------------
 
-const client = new CheckerClient(new URL('./worker.js', import.meta.url), {
+const client = new CheckerClient(() => new Worker(new URL('./worker.js', import.meta.url), { type: 'module' }), {
   onSourceError(id, error) {
     sourceErrors.set(id, error);
     const source = state.sources.find((s) => s.id === id);

@@ -17,7 +17,7 @@ function forCore(source) {
 }
 
 export class CheckerClient {
-  #workerUrl;
+  #createWorker;
   #worker = null;
   /** id → the source as last sent to the worker. */
   #synced = new Map();
@@ -28,11 +28,13 @@ export class CheckerClient {
   #onSourceError;
 
   /**
-   * @param {URL|string} workerUrl
+   * @param {() => Worker} createWorker starts worker.js. The caller writes
+   *   `new Worker(new URL('./worker.js', import.meta.url), {type: 'module'})`
+   *   itself: bundlers only recognise and bundle the worker in that form.
    * @param {{onSourceError?: (id: string, error: string) => void}} [options]
    */
-  constructor(workerUrl, { onSourceError } = {}) {
-    this.#workerUrl = workerUrl;
+  constructor(createWorker, { onSourceError } = {}) {
+    this.#createWorker = createWorker;
     this.#onSourceError = onSourceError ?? (() => {});
   }
 
@@ -43,7 +45,7 @@ export class CheckerClient {
 
   #ensure() {
     if (this.#worker) return this.#worker;
-    const worker = new Worker(this.#workerUrl, { type: 'module' });
+    const worker = this.#createWorker();
     worker.addEventListener('message', (event) => this.#onMessage(event.data));
     worker.addEventListener('error', (event) => {
       event.preventDefault();

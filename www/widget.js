@@ -25,7 +25,6 @@ import { VERDICTS, VERDICT_ICONS, t, pickLang, claimCount } from './i18n.js';
 import { parseCorpus, verdictCounts, restatements, drawableClaims, claimFigure } from './report.js';
 
 const DEBOUNCE_MS = 300;
-const WORKER_URL = new URL('./worker.js', import.meta.url);
 const SHADOW_STYLES = [new URL('./card.css', import.meta.url), new URL('./widget.css', import.meta.url)];
 
 // The ::highlight() rules must live in the host document. A constructed
@@ -447,7 +446,7 @@ class RecoupeCheck extends HTMLElement {
       this.#setStatus('widgetNoArticle', null, 'error');
       return;
     }
-    this.#client ??= new CheckerClient(WORKER_URL);
+    this.#client ??= new CheckerClient(() => new Worker(new URL('./worker.js', import.meta.url), { type: 'module' }));
     this.#client.warm();
     this.#setStatus('checking', null, 'busy');
     this.#sourcesFailed = false;

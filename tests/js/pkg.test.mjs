@@ -383,11 +383,10 @@ describe('the npm package', { timeout: 180_000 }, () => {
     });
 
     // Bundlers move worker.js only when they see `new Worker(new URL('…',
-    // import.meta.url))` written out in one expression; the widget builds the
-    // URL in one module and the worker in another.
+    // import.meta.url))` written out in one expression, as the widget does.
     test(
       'a Vite 7 build of a page using recoupe/widget',
-      { skip: HAS_WIDGET ? false : NO_WIDGET, todo: 'the widget\'s worker is not bundled by Vite yet' },
+      { skip: HAS_WIDGET ? false : NO_WIDGET },
       async () => {
         const vite = join(ROOT, 'node_modules/vite/bin/vite.js');
         const app = join(project, 'vite-widget');
