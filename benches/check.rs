@@ -51,9 +51,9 @@ fn checker(n: usize) -> Checker {
     c
 }
 
-/// About 1,000 words: the five seeds, their figures untouched.
+/// About 1,000 words: three seeds, their figures untouched.
 fn article() -> String {
-    SEEDS.join("\n\n")
+    [SEEDS[1], SEEDS[2], SEEDS[4]].join("\n\n")
 }
 
 fn bench(c: &mut Criterion) {

@@ -63,23 +63,52 @@ pub fn scope(claim: &[(u32, EntityKind)], source: &[(u32, EntityKind)], within: 
     Scope::Same
 }
 
+/// Alias-merged, sorted entity ids, into `out` (reused across candidates
+/// to spare an allocation each).
+pub fn merged_into(overlay: &Overlay<'_>, entities: &[(u32, EntityKind)], out: &mut Vec<(u32, EntityKind)>) {
+    out.clear();
+    out.extend(entities.iter().map(|&(id, k)| (overlay.find(id), k)));
+    out.sort_unstable();
+    out.dedup();
+}
+
 /// Alias-merged, sorted entity ids.
 pub fn merged(overlay: &Overlay<'_>, entities: &[(u32, EntityKind)]) -> Vec<(u32, EntityKind)> {
-    let mut v: Vec<(u32, EntityKind)> = entities.iter().map(|&(id, k)| (overlay.find(id), k)).collect();
-    v.sort();
-    v.dedup();
+    let mut v = Vec::new();
+    merged_into(overlay, entities, &mut v);
     v
 }
 
-/// IDF-weighted share of the claim's terms found in the source's terms
-/// (both sorted).
-pub fn similarity(index: &Index, claim: &[u32], source: &[u32]) -> f64 {
-    let total: f64 = claim.iter().map(|&t| index.idf(t)).sum();
-    if total <= 0.0 {
-        return 0.0;
+/// A claim's terms with their weights, computed once per claim.
+pub struct WeightedTerms {
+    terms: Vec<(u32, f64)>,
+    total: f64,
+}
+
+impl WeightedTerms {
+    pub fn new(index: &Index, terms: &[u32]) -> Self {
+        let terms: Vec<(u32, f64)> = terms.iter().map(|&t| (t, index.idf(t))).collect();
+        let total = terms.iter().map(|t| t.1).sum();
+        WeightedTerms { terms, total }
     }
-    let shared: f64 = claim.iter().filter(|t| source.binary_search(t).is_ok()).map(|&t| index.idf(t)).sum();
-    shared / total
+
+    /// IDF-weighted share of these terms found in `source` (sorted),
+    /// walking both sorted lists once.
+    pub fn similarity(&self, source: &[u32]) -> f64 {
+        if self.total <= 0.0 {
+            return 0.0;
+        }
+        let (mut i, mut shared) = (0, 0.0);
+        for &(t, w) in &self.terms {
+            while i < source.len() && source[i] < t {
+                i += 1;
+            }
+            if i < source.len() && source[i] == t {
+                shared += w;
+            }
+        }
+        shared / self.total
+    }
 }
 
 #[cfg(test)]

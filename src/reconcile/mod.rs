@@ -220,18 +220,14 @@ impl Checker {
             let terms = overlay.term_ids(article, c.sentence_span, lang);
             let years =
                 c.time.iter().filter(|t| t.starts_with(|ch: char| ch.is_ascii_digit())).map(|t| t[..4.min(t.len())].to_string()).collect();
-            let mut candidates: Vec<u32> = Vec::new();
-            if let Some(id) = index.measures.get(&measure) {
-                candidates.extend(index.figures.get(&id).into_iter().flatten());
-            }
-            if let Some(id) = index.measures.get(base_key(&measure)) {
-                candidates.extend(index.by_base.get(&id).into_iter().flatten());
-            }
+            // Every statement under the measure's base key: figures of this
+            // measure and of its variants ("artillery.calibre"), and mentions.
+            let candidates: &[u32] = index.measures.get(base_key(&measure)).and_then(|id| index.by_base.get(&id)).map_or(&[], Vec::as_slice);
             let refine = index::refine_of(article, c, lang);
             let view = ClaimView { quantity: q, measure: &measure, entities, years, terms, refine };
             let tolerance = self.opts.extract.numbers.approx_tolerance;
             let (v, evidence, explanation) =
-                verdict::judge(&view, &overlay, &views, &candidates, tolerance, self.opts.max_evidence, lang, &names, &within);
+                verdict::judge(&view, &overlay, &views, candidates, tolerance, self.opts.max_evidence, lang, &names, &within);
             c.verdict = Some(v);
             c.evidence = Some(evidence);
             c.explanation = Some(explanation);

@@ -23,7 +23,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::compare::{compare, Outcome};
 use super::index::{EntityKind, Overlay, Statement};
-use super::matching::{merged, scope, similarity, Scope};
+use super::matching::{merged, merged_into, scope, Scope, WeightedTerms};
 use crate::lexicon::message;
 use crate::report::{Evidence, Lang, Quantity, Relation, Verdict};
 use crate::text::offsets::Utf16Index;
@@ -131,19 +131,19 @@ pub fn judge(
     // Weigh every candidate cheaply; text is only built for the evidence
     // kept, so a measure that thousands of sources discuss stays fast.
     let mut found: Vec<Found> = Vec::new();
-    let mut seen: HashSet<u32> = HashSet::new();
+    let weights = WeightedTerms::new(index, &claim.terms);
+    let claim_measure = index.measures.get(claim.measure);
+    let mut source_entities = Vec::new();
     for &sid in candidates {
-        if !seen.insert(sid) {
-            continue;
-        }
         let st: &Statement = &index.statements[sid as usize];
         if index.removed.contains(&st.source) || sources.get(st.source as usize).is_none() {
             continue;
         }
-        let source_entities = merged(overlay, &st.entities);
-        let sim = similarity(index, &claim.terms, &st.terms);
-        let sc = scope(&claim_entities, &source_entities, within);
-        let same_measure = index.measures.get(claim.measure) == Some(st.measure);
+        merged_into(overlay, &st.entities, &mut source_entities);
+        let source_entities = &source_entities;
+        let sim = weights.similarity(&st.terms);
+        let sc = scope(&claim_entities, source_entities, within);
+        let same_measure = claim_measure == Some(st.measure);
         let (relation, why) = match (&st.quantity, same_measure) {
             (Some(q), true) => {
                 let other_time = !claim.years.is_empty() && !st.years.is_empty() && !claim.years.iter().any(|y| st.years.contains(y));
@@ -164,7 +164,7 @@ pub fn judge(
                 // A mention without a comparable figure: only when it shares
                 // a subject or words with the claim.
                 let shares_entity = claim_entities.iter().any(|e| e.1 != EntityKind::Other && source_entities.contains(e));
-                if !(shares_entity || sim >= 0.25) || matches!(sc, Scope::Different(_)) && !shares_weapon(&claim_entities, &source_entities)
+                if !(shares_entity || sim >= 0.25) || matches!(sc, Scope::Different(_)) && !shares_weapon(&claim_entities, source_entities)
                 {
                     continue;
                 }
