@@ -194,7 +194,7 @@ impl Checker {
                 copies_article: copies_article[i],
             })
             .collect();
-        let mut names = self.names.clone();
+        let mut names = verdict::Names { known: &self.names, local: HashMap::new() };
         // Places inside places, among the names the index and article know.
         let mut within: HashMap<u32, u32> = HashMap::new();
         for (place, parent) in crate::lexicon::places_within() {
@@ -215,7 +215,7 @@ impl Checker {
             let entities = overlay.entity_ids(&ents);
             for e in &ents {
                 let id = overlay.name_id(&e.canonical);
-                names.entry(overlay.find(id)).or_insert_with(|| e.canonical.clone());
+                names.local.entry(overlay.find(id)).or_insert_with(|| e.canonical.clone());
             }
             let terms = overlay.term_ids(article, c.sentence_span, lang);
             let years =

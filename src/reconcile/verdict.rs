@@ -15,6 +15,10 @@
 //! still shows). A source counts as agreeing when any of its statements
 //! corroborates and none contradicts, and the other way round.
 //!
+//! Every figure under the claim's measure is weighed; mentions without a
+//! figure only up to a sample (`MENTION_SAMPLE`), as they only ever make
+//! a claim "related" and show a few sentences.
+//!
 //! Verdicts: corroborated (agreeing sources only), contradicted
 //! (disagreeing only), disputed (both), related (neither, but related
 //! evidence), unverified (nothing).
@@ -49,6 +53,9 @@ pub struct SourceView<'a> {
     /// This source repeats the article itself.
     pub copies_article: bool,
 }
+
+/// Mentions without a comparable figure weighed per claim, at most.
+const MENTION_SAMPLE: usize = 200;
 
 /// Why a statement bears on a claim as it does (text is built later).
 enum Why {
@@ -108,9 +115,21 @@ fn fill(template: &str, pairs: &[(&str, &str)]) -> String {
     s
 }
 
+/// Display names of entity ids: the checker's, and the article's own.
+pub struct Names<'a> {
+    pub known: &'a HashMap<u32, String>,
+    pub local: HashMap<u32, String>,
+}
+
+impl Names<'_> {
+    fn get(&self, id: u32) -> Option<&String> {
+        self.local.get(&id).or_else(|| self.known.get(&id))
+    }
+}
+
 /// Names of entity ids, for explanations.
-fn names(ids: &[u32], lookup: &HashMap<u32, String>) -> String {
-    ids.iter().filter_map(|i| lookup.get(i).cloned()).collect::<Vec<_>>().join(", ")
+fn names(ids: &[u32], lookup: &Names<'_>) -> String {
+    ids.iter().filter_map(|&i| lookup.get(i).cloned()).collect::<Vec<_>>().join(", ")
 }
 
 /// The evidence and verdict of one claim.
@@ -123,7 +142,7 @@ pub fn judge(
     tolerance: f64,
     max_evidence: usize,
     lang: Lang,
-    name_of: &HashMap<u32, String>,
+    name_of: &Names<'_>,
     within: &HashMap<u32, u32>,
 ) -> (Verdict, Vec<Evidence>, String) {
     let index = overlay.index;
@@ -134,8 +153,16 @@ pub fn judge(
     let weights = WeightedTerms::new(index, &claim.terms);
     let claim_measure = index.measures.get(claim.measure);
     let mut source_entities = Vec::new();
+    let mut mentions_kept = 0;
     for &sid in candidates {
         let st: &Statement = &index.statements[sid as usize];
+        let comparable = st.quantity.is_some() && claim_measure == Some(st.measure);
+        // Figures are all weighed (they decide the verdict); mentions only
+        // until a sample is found, which bounds the work on a measure that
+        // thousands of sources discuss.
+        if !comparable && mentions_kept >= MENTION_SAMPLE {
+            continue;
+        }
         if index.removed.contains(&st.source) || sources.get(st.source as usize).is_none() {
             continue;
         }
@@ -168,6 +195,7 @@ pub fn judge(
                 {
                     continue;
                 }
+                mentions_kept += 1;
                 (Relation::Related, Why::Mention)
             }
         };
