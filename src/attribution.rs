@@ -85,7 +85,8 @@ fn is_speaker(e: &EntityMention) -> bool {
 /// A subject phrase as it reads inside a sentence: "Les services de
 /// renseignement" opening a sentence reads "les services de renseignement".
 fn in_line(phrase: &str) -> String {
-    const DETERMINERS: &[&str] = &["Le", "La", "Les", "L", "Ce", "Cet", "Cette", "Ces", "Un", "Une", "Des", "The", "These", "Those", "This", "A", "An"];
+    const DETERMINERS: &[&str] =
+        &["Le", "La", "Les", "L", "Ce", "Cet", "Cette", "Ces", "Un", "Une", "Des", "The", "These", "Those", "This", "A", "An"];
     let first = phrase.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
     if DETERMINERS.contains(&first) {
         let mut c = phrase.chars();
@@ -160,7 +161,11 @@ fn speaker_of_verb(
         head = rest.trim_end();
     }
     let n = head.split_whitespace().count();
-    (1..=8).contains(&n).then(|| head.to_string()).filter(|h| h.starts_with(char::is_uppercase) || h.contains(char::is_uppercase)).map(|h| in_line(&h))
+    (1..=8)
+        .contains(&n)
+        .then(|| head.to_string())
+        .filter(|h| h.starts_with(char::is_uppercase) || h.contains(char::is_uppercase))
+        .map(|h| in_line(&h))
 }
 
 /// Attributes every sentence of a document, in order; `entities` are the

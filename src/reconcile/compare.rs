@@ -23,14 +23,20 @@ pub enum Outcome {
     Incomparable,
 }
 
-/// Factor to the base unit of the figure's dimension, and the dimension.
-fn scale(q: &Quantity) -> Option<(String, f64)> {
+/// The dimension of a figure (its unit's, else its kind's) and the factor
+/// to the dimension's base unit.
+fn scale(q: &Quantity) -> (&str, f64) {
     match &q.unit {
-        None => Some((format!("{:?}", q.kind), 1.0)),
-        Some(u) => match lexicon::unit_factor(u) {
-            Some((dim, f)) => Some((dim.to_string(), f)),
-            None => Some((u.clone(), 1.0)),
-        },
+        None => (
+            match q.kind {
+                Kind::Percent => "percent",
+                Kind::Money => "money",
+                Kind::Duration => "time",
+                _ => "count",
+            },
+            1.0,
+        ),
+        Some(u) => lexicon::unit_factor(u).unwrap_or((u.as_str(), 1.0)),
     }
 }
 
@@ -42,7 +48,7 @@ fn is_bound(q: Qualifier) -> bool {
 /// Returns the outcome and the relative difference of the stated values.
 pub fn compare(a: &Quantity, b: &Quantity, tolerance: f64) -> (Outcome, f64) {
     let same_kind = a.kind == b.kind || matches!((a.kind, b.kind), (Kind::Count, Kind::Measure) | (Kind::Measure, Kind::Count));
-    let (Some((da, fa)), Some((db, fb))) = (scale(a), scale(b)) else { return (Outcome::Incomparable, 0.0) };
+    let ((da, fa), (db, fb)) = (scale(a), scale(b));
     if !same_kind || da != db {
         return (Outcome::Incomparable, 0.0);
     }

@@ -58,7 +58,7 @@ pub fn tables<'a>(claims: &[Claim], index: &Index, source: impl Fn(u32) -> Optio
             if !seen.insert((doc.to_string(), q.value.to_bits())) {
                 continue;
             }
-            let date = date.or_else(|| st.years.first().cloned());
+            let date = date.or_else(|| st.years.first().map(u16::to_string));
             rows.push(row(doc, q, st.attribution.as_ref(), st.hedged, date, &text[st.sentence[0]..st.sentence[1]]));
         }
         out.push(Discrepancy { measure: measure.to_string(), rows });

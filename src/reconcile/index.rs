@@ -13,7 +13,7 @@
 //!
 //! Invariant: statements of a removed source are never returned.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use crate::claims::Document;
 use crate::entities::EntityMention;
@@ -48,10 +48,11 @@ pub struct Statement {
     pub source: u32,
     pub measure: u32,
     pub sentence: [usize; 2],
-    pub quantity: Option<Quantity>,
+    pub quantity: Option<Box<Quantity>>,
     /// Interned entity names (before alias merging) with their kind.
     pub entities: Vec<(u32, EntityKind)>,
-    pub years: Vec<String>,
+    /// Years the sentence names.
+    pub years: Vec<u16>,
     /// Interned content-word stems, deduplicated.
     pub terms: Vec<u32>,
     pub attribution: Option<String>,
@@ -88,7 +89,11 @@ pub struct Index {
     /// Figure statements by full measure key.
     pub figures: HashMap<u32, Vec<u32>>,
     /// All statements by base measure key.
-    pub by_base: HashMap<u32, Vec<u32>>,
+    /// Other statements by base measure key: mentions without a figure,
+    /// and figures of the base's variants ("artillery.calibre" under
+    /// "artillery", "artillery" figures under it too when the key has a
+    /// variant).
+    pub others: HashMap<u32, Vec<u32>>,
     pub measures: Interner,
     pub names: Interner,
     terms: Interner,
@@ -99,7 +104,8 @@ pub struct Index {
     /// Sampled shingles of each source, and the sources holding each.
     shingles: Vec<Vec<u64>>,
     shingle_postings: HashMap<u64, Vec<u32>>,
-    pub removed: HashSet<u32>,
+    /// Removed sources, by source number.
+    pub removed: Vec<bool>,
 }
 
 /// The base key of a measure ("artillery" for "artillery.calibre").
@@ -108,6 +114,10 @@ pub fn base_key(key: &str) -> &str {
 }
 
 impl Index {
+    pub fn is_removed(&self, source: u32) -> bool {
+        self.removed.get(source as usize).copied().unwrap_or(false)
+    }
+
     /// Canonical id of a name, after declared aliases.
     pub fn find(&self, mut id: u32) -> u32 {
         while let Some(&p) = self.parent.get(id as usize) {
@@ -208,7 +218,7 @@ impl Index {
                     hedged: false,
                     refine: Vec::new(),
                 });
-                self.by_base.entry(measure).or_default().push(id);
+                self.others.entry(measure).or_default().push(id);
             }
         }
         let sh = shingles(text);
@@ -233,21 +243,17 @@ impl Index {
             source,
             measure,
             sentence: c.sentence_span,
-            quantity: Some(c.quantities[0].clone()),
+            quantity: Some(Box::new(c.quantities[0].clone())),
             entities,
-            years: c
-                .time
-                .iter()
-                .filter(|t| t.len() == 4 || t.starts_with(|ch: char| ch.is_ascii_digit()))
-                .map(|t| t[..4].to_string())
-                .collect(),
+            years: years_of(&c.time),
             terms,
             attribution: c.attribution.clone(),
             hedged: c.hedged,
             refine: refine_of(text, c, lang),
         });
         self.figures.entry(measure).or_default().push(id);
-        self.by_base.entry(base).or_default().push(id);
+        // Under its base key for the claims of a variant, and the other way.
+        self.others.entry(base).or_default().push(id);
     }
 
     /// Sources sharing most of their shingles with `sh`: (source, share of
@@ -270,7 +276,7 @@ impl Index {
         }
         let mut out: Vec<(u32, f64)> = shared
             .into_iter()
-            .filter(|(s, _)| !self.removed.contains(s))
+            .filter(|&(s, _)| !self.is_removed(s))
             .map(|(s, n)| {
                 let other = self.shingles.get(s as usize).map_or(0, Vec::len);
                 (s, n as f64 / sh.len().min(other).max(1) as f64)
@@ -344,6 +350,15 @@ impl<'a> Overlay<'a> {
         out.dedup();
         out
     }
+}
+
+/// The years of a claim's time references ("2025", "2024-12-24"); dates
+/// without a year ("--02-11") give none.
+pub fn years_of(time: &[String]) -> Vec<u16> {
+    let mut v: Vec<u16> = time.iter().filter_map(|t| t.get(..4).filter(|y| y.bytes().all(|b| b.is_ascii_digit()))?.parse().ok()).collect();
+    v.sort_unstable();
+    v.dedup();
+    v
 }
 
 /// What narrows the measure of a claim's figure.

@@ -67,9 +67,17 @@ pub fn scope(claim: &[(u32, EntityKind)], source: &[(u32, EntityKind)], within: 
 /// to spare an allocation each).
 pub fn merged_into(overlay: &Overlay<'_>, entities: &[(u32, EntityKind)], out: &mut Vec<(u32, EntityKind)>) {
     out.clear();
-    out.extend(entities.iter().map(|&(id, k)| (overlay.find(id), k)));
-    out.sort_unstable();
-    out.dedup();
+    let mut changed = false;
+    out.extend(entities.iter().map(|&(id, k)| {
+        let root = overlay.find(id);
+        changed |= root != id;
+        (root, k)
+    }));
+    // Index lists are sorted and unique; only a merge can unsort them.
+    if changed {
+        out.sort_unstable();
+        out.dedup();
+    }
 }
 
 /// Alias-merged, sorted entity ids.

@@ -154,7 +154,10 @@ impl Checker {
         self.sources[n as usize].removed = true;
         self.sources[n as usize].text = String::new();
         self.sources[n as usize].utf16 = Utf16Index::new("");
-        self.index.removed.insert(n);
+        if self.index.removed.len() <= n as usize {
+            self.index.removed.resize(n as usize + 1, false);
+        }
+        self.index.removed[n as usize] = true;
         true
     }
 
@@ -164,7 +167,7 @@ impl Checker {
     }
 
     /// Checks an article against the sources.
-    pub fn check(&self, article: &str) -> CheckReport {
+    pub fn check<'a>(&'a self, article: &str) -> CheckReport {
         let doc = claims::extract(article, &self.opts.extract);
         let lang = doc.extraction.lang;
         // Aliases the article declares join those of the sources, on a copy
@@ -218,16 +221,18 @@ impl Checker {
                 names.local.entry(overlay.find(id)).or_insert_with(|| e.canonical.clone());
             }
             let terms = overlay.term_ids(article, c.sentence_span, lang);
-            let years =
-                c.time.iter().filter(|t| t.starts_with(|ch: char| ch.is_ascii_digit())).map(|t| t[..4.min(t.len())].to_string()).collect();
-            // Every statement under the measure's base key: figures of this
-            // measure and of its variants ("artillery.calibre"), and mentions.
-            let candidates: &[u32] = index.measures.get(base_key(&measure)).and_then(|id| index.by_base.get(&id)).map_or(&[], Vec::as_slice);
+            let years = index::years_of(&c.time);
+            // The figures of this very measure, then the other statements under
+            // its base key (mentions, and figures of its variants).
+            let list = |key: &str, map: &'a HashMap<u32, Vec<u32>>| -> &'a [u32] {
+                index.measures.get(key).and_then(|id| map.get(&id)).map_or(&[], Vec::as_slice)
+            };
+            let candidates = [list(&measure, &index.figures), list(base_key(&measure), &index.others)];
             let refine = index::refine_of(article, c, lang);
             let view = ClaimView { quantity: q, measure: &measure, entities, years, terms, refine };
             let tolerance = self.opts.extract.numbers.approx_tolerance;
             let (v, evidence, explanation) =
-                verdict::judge(&view, &overlay, &views, candidates, tolerance, self.opts.max_evidence, lang, &names, &within);
+                verdict::judge(&view, &overlay, &views, &candidates, tolerance, self.opts.max_evidence, lang, &names, &within);
             c.verdict = Some(v);
             c.evidence = Some(evidence);
             c.explanation = Some(explanation);

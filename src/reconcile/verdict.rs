@@ -23,7 +23,7 @@
 //! (disagreeing only), disputed (both), related (neither, but related
 //! evidence), unverified (nothing).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use super::compare::{compare, Outcome};
 use super::index::{EntityKind, Overlay, Statement};
@@ -37,7 +37,7 @@ pub struct ClaimView<'a> {
     pub quantity: &'a Quantity,
     pub measure: &'a str,
     pub entities: Vec<(u32, EntityKind)>,
-    pub years: Vec<String>,
+    pub years: Vec<u16>,
     pub terms: Vec<u32>,
     /// What narrows the measure ("self_propelled").
     pub refine: Vec<&'static str>,
@@ -138,7 +138,7 @@ pub fn judge(
     claim: &ClaimView<'_>,
     overlay: &Overlay<'_>,
     sources: &[SourceView<'_>],
-    candidates: &[u32],
+    candidates: &[&[u32]; 2],
     tolerance: f64,
     max_evidence: usize,
     lang: Lang,
@@ -154,16 +154,15 @@ pub fn judge(
     let claim_measure = index.measures.get(claim.measure);
     let mut source_entities = Vec::new();
     let mut mentions_kept = 0;
-    for &sid in candidates {
-        let st: &Statement = &index.statements[sid as usize];
-        let comparable = st.quantity.is_some() && claim_measure == Some(st.measure);
-        // Figures are all weighed (they decide the verdict); mentions only
-        // until a sample is found, which bounds the work on a measure that
-        // thousands of sources discuss.
-        if !comparable && mentions_kept >= MENTION_SAMPLE {
-            continue;
+    // Figures of the measure are all weighed (they decide the verdict); the
+    // others only until a sample of mentions is found, which bounds the work
+    // on a measure that thousands of sources discuss.
+    for (k, &sid) in candidates[0].iter().chain(candidates[1]).enumerate() {
+        if k >= candidates[0].len() && mentions_kept >= MENTION_SAMPLE {
+            break;
         }
-        if index.removed.contains(&st.source) || sources.get(st.source as usize).is_none() {
+        let st: &Statement = &index.statements[sid as usize];
+        if index.is_removed(st.source) || sources.get(st.source as usize).is_none() {
             continue;
         }
         merged_into(overlay, &st.entities, &mut source_entities);
@@ -202,56 +201,60 @@ pub fn judge(
         found.push(Found { statement: sid, source: st.source, relation, why, similarity: sim, figure: st.quantity.is_some() });
     }
 
+    // Per source number: bit flags of what its statements say.
+    const FIGURE: u8 = 1;
+    const AGREE: u8 = 2;
+    const DISAGREE: u8 = 4;
+    const RELATED: u8 = 8;
+    const COPY: u8 = 16;
+    let mut flags = vec![0u8; sources.len()];
+    for f in found.iter().filter(|f| f.figure) {
+        flags[f.source as usize] |= FIGURE;
+    }
+
     // A source that gives a figure needs no mere mentions beside it; keep
     // the two closest mentions of any other source.
-    let with_figure: HashSet<u32> = found.iter().filter(|f| f.figure).map(|f| f.source).collect();
-    found.sort_by(|a, b| b.similarity.total_cmp(&a.similarity).then(a.statement.cmp(&b.statement)));
-    let mut mentions: HashMap<u32, usize> = HashMap::new();
-    found.retain(|f| {
-        if f.figure {
-            return true;
-        }
-        let n = mentions.entry(f.source).or_default();
+    let (mut kept, mut mentions): (Vec<Found>, Vec<Found>) = found.into_iter().partition(|f| f.figure);
+    mentions.sort_by(|a, b| b.similarity.total_cmp(&a.similarity).then(a.statement.cmp(&b.statement)));
+    let mut per_source: HashMap<u32, usize> = HashMap::new();
+    for f in mentions {
+        let n = per_source.entry(f.source).or_default();
         *n += 1;
-        !with_figure.contains(&f.source) && *n <= 2
-    });
+        if flags[f.source as usize] & FIGURE == 0 && *n <= 2 {
+            kept.push(f);
+        }
+    }
+    let mut found = kept;
 
-    // One vote per independent source.
-    let independent = |s: u32| -> Option<u32> {
-        let v = sources.get(s as usize)?;
-        if v.copies_article {
-            return None;
-        }
-        Some(v.copy_of.unwrap_or(s))
-    };
-    let mut agree: HashSet<u32> = HashSet::new();
-    let mut disagree: HashSet<u32> = HashSet::new();
-    let mut related: HashSet<u32> = HashSet::new();
-    let mut copies: HashSet<u32> = HashSet::new();
+    // One vote per independent source: a copy votes as its original, a
+    // copy of the article not at all.
     for f in &found {
-        let s = f.source;
-        let Some(who) = independent(s) else {
-            copies.insert(s);
+        let s = f.source as usize;
+        let v = &sources[s];
+        if v.copies_article {
+            flags[s] |= COPY;
             continue;
-        };
-        if who != s {
-            copies.insert(s);
         }
-        match f.relation {
-            Relation::Corroborates => agree.insert(who),
-            Relation::Contradicts => disagree.insert(who),
-            Relation::Related => related.insert(who),
+        let who = v.copy_of.map_or(s, |o| o as usize);
+        if who != s {
+            flags[s] |= COPY;
+        }
+        flags[who] |= match f.relation {
+            Relation::Corroborates => AGREE,
+            Relation::Contradicts => DISAGREE,
+            Relation::Related => RELATED,
         };
     }
-    let (n, m) = (agree.len(), disagree.len());
-    let verdict = match (agree.is_empty(), disagree.is_empty()) {
-        (false, true) => Verdict::Corroborated,
-        (true, false) => Verdict::Contradicted,
-        (false, false) => Verdict::Disputed,
-        (true, true) if !related.is_empty() => Verdict::Related,
-        (true, true) => Verdict::Unverified,
+    let count = |bit: u8| flags.iter().filter(|&&x| x & bit != 0).count();
+    let (n, m, r, copies) = (count(AGREE), count(DISAGREE), count(RELATED), count(COPY));
+    let verdict = match (n > 0, m > 0) {
+        (true, false) => Verdict::Corroborated,
+        (false, true) => Verdict::Contradicted,
+        (true, true) => Verdict::Disputed,
+        (false, false) if r > 0 => Verdict::Related,
+        (false, false) => Verdict::Unverified,
     };
-    let (n, m, r) = (n.to_string(), m.to_string(), related.len().to_string());
+    let (n, m, r) = (n.to_string(), m.to_string(), r.to_string());
     let key = match verdict {
         Verdict::Corroborated => "corroborated",
         Verdict::Contradicted => "contradicted",
@@ -260,25 +263,30 @@ pub fn judge(
         Verdict::Unverified => "unverified",
     };
     let mut summary = fill(message(lang, key), &[("n", &n), ("m", &m), ("r", &r)]);
-    if !copies.is_empty() && verdict != Verdict::Unverified {
+    if copies > 0 && verdict != Verdict::Unverified {
         summary.push(' ');
-        summary.push_str(&fill(message(lang, "copies"), &[("c", &copies.len().to_string())]));
+        summary.push_str(&fill(message(lang, "copies"), &[("c", &copies.to_string())]));
     }
 
     // Strongest first: contradictions, agreements, then related; closer
-    // wording first within each.
+    // wording first within each. Only the evidence kept is sorted.
     let rank = |r: Relation| match r {
         Relation::Contradicts => 0,
         Relation::Corroborates => 1,
         Relation::Related => 2,
     };
-    found.sort_by(|a, b| {
+    let order = |a: &Found, b: &Found| {
         rank(a.relation)
             .cmp(&rank(b.relation))
             .then(b.similarity.total_cmp(&a.similarity))
             .then(sources[a.source as usize].id.cmp(sources[b.source as usize].id))
             .then(a.statement.cmp(&b.statement))
-    });
+    };
+    if found.len() > max_evidence && max_evidence > 0 {
+        found.select_nth_unstable_by(max_evidence - 1, order);
+        found.truncate(max_evidence);
+    }
+    found.sort_by(order);
     let a = figure(claim.quantity);
     let evidence: Vec<Evidence> = found
         .iter()
@@ -286,7 +294,7 @@ pub fn judge(
         .map(|f| {
             let st = &index.statements[f.statement as usize];
             let src = &sources[st.source as usize];
-            let b = st.quantity.as_ref().map(figure).unwrap_or_default();
+            let b = st.quantity.as_deref().map(figure).unwrap_or_default();
             let mut explanation = match &f.why {
                 Why::Versus(d) => fill(message(lang, "versus"), &[("a", &a), ("b", &b), ("d", &percent(*d, lang))]),
                 Why::Compatible => fill(message(lang, "compatible"), &[("a", &a), ("b", &b)]),
@@ -297,7 +305,8 @@ pub fn judge(
                     fill(message(lang, "other_kind"), &[("x", &x), ("a", &a), ("b", &b)])
                 }
                 Why::OtherTime => {
-                    let x = format!("{} / {}", claim.years.join(", "), st.years.join(", "));
+                    let join = |v: &[u16]| v.iter().map(u16::to_string).collect::<Vec<_>>().join(", ");
+                    let x = format!("{} / {}", join(&claim.years), join(&st.years));
                     fill(message(lang, "other_time"), &[("x", &x), ("a", &a), ("b", &b)])
                 }
                 Why::Mention => message(lang, "mention").to_string(),
@@ -315,7 +324,7 @@ pub fn judge(
                 sentence: src.text[span[0]..span[1]].to_string(),
                 span,
                 span_utf16: src.utf16.span(span),
-                quantity: st.quantity.clone(),
+                quantity: st.quantity.as_deref().cloned(),
                 relation: f.relation,
                 explanation,
                 attribution: st.attribution.clone(),
