@@ -147,8 +147,10 @@ fn clause_bounds(text: &str, s: &Sentence, figures: &[(&Mention, Option<Measure>
     for pair in figures.windows(2) {
         let (a, ma) = &pair[0];
         let (b, _) = &pair[1];
-        let from = ma.as_ref().map_or(a.end, |x| x.end.max(a.end));
-        let to = b.qualifier_start.unwrap_or(b.start).max(from);
+        // The cut lies between the two figures, whatever the measures
+        // reach: each clause keeps its own figure ("7 vingt 0t").
+        let to = b.qualifier_start.unwrap_or(b.start).clamp(a.end, b.start);
+        let from = ma.as_ref().map_or(a.end, |x| x.end.max(a.end)).min(to);
         // The last separator between the two figures.
         let mut cut = None;
         let mut pos = from;
@@ -160,14 +162,15 @@ fn clause_bounds(text: &str, s: &Sentence, figures: &[(&Mention, Option<Measure>
             }
             pos = t.end;
         }
-        cuts.push(cut.unwrap_or(to));
+        cuts.push(cut.unwrap_or(to).clamp(a.end, b.start));
     }
     cuts.push(s.end);
     cuts.windows(2)
         .map(|w| {
+            // Each piece holds a figure, so it is never blank.
             let piece = &text[w[0]..w[1]];
             let lead = piece.len() - piece.trim_start().len();
-            (w[0] + lead, w[0] + piece.trim_end().len())
+            (w[0] + lead, (w[0] + piece.trim_end().len()).max(w[0] + lead))
         })
         .collect()
 }

@@ -291,6 +291,7 @@ fn capitalized_names(text: &str, s: &Sentence, sentence_starts: &HashSet<usize>,
 /// Applies declared aliases to the mentions; returns the pairs.
 fn declared_aliases(text: &str, lang: Lang, found: &mut [EntityMention]) -> Vec<(String, String)> {
     let mut pairs = Vec::new();
+    let mut renames: HashMap<String, String> = HashMap::new();
     let cues = alias_cues().get(lang);
     for i in 0..found.len() {
         let e = &found[i];
@@ -306,16 +307,41 @@ fn declared_aliases(text: &str, lang: Lang, found: &mut [EntityMention]) -> Vec<
             continue;
         }
         let kind = e.kind;
-        let alias = e.canonical.clone();
-        let Some(target) = found[..i].iter().rev().find(|x| x.kind == kind && x.canonical != alias).map(|x| x.canonical.clone()) else {
+        let alias = resolve(&renames, &e.canonical);
+        // The nearest entity of the same kind before it (a bounded look
+        // back keeps a text full of cues linear).
+        let Some(target) = found[i.saturating_sub(200)..i]
+            .iter()
+            .rev()
+            .map(|x| (x.kind, resolve(&renames, &x.canonical)))
+            .find(|(k, c)| *k == kind && *c != alias)
+            .map(|(_, c)| c)
+        else {
             continue;
         };
         pairs.push((alias.clone(), target.clone()));
-        for x in found.iter_mut().filter(|x| x.canonical == alias) {
-            x.canonical = target.clone();
+        renames.insert(alias, target);
+    }
+    // Renames applied once, at the end: linear in the entities.
+    for x in found.iter_mut() {
+        if renames.contains_key(&x.canonical) {
+            x.canonical = resolve(&renames, &x.canonical);
         }
     }
     pairs
+}
+
+/// A name after the declared renames, following chains (bounded: a chain
+/// never loops, as each rename points to a name already seen).
+fn resolve(renames: &HashMap<String, String>, name: &str) -> String {
+    let mut current = name;
+    for _ in 0..16 {
+        match renames.get(current) {
+            Some(next) if next != current => current = next,
+            _ => break,
+        }
+    }
+    current.to_string()
 }
 
 #[cfg(test)]
