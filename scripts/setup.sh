@@ -11,6 +11,7 @@ WASM_PACK_VERSION=0.15.1
 : "${WASM_BINDGEN_VERSION:?cannot read the pinned wasm-bindgen version from Cargo.toml}"
 
 say() { printf '[setup] %s\n' "$*"; }
+started=$(date +%s)
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 apt_updated=""
@@ -63,12 +64,24 @@ else
   say "wasm-pack $WASM_PACK_VERSION: present"
 fi
 
-# 4. Node dependencies (wasm-opt from binaryen, playwright-core, typescript).
+# 4. cargo-fuzz, for the bounded fuzzing runs of the tests (libFuzzer needs
+# the nightly toolchain, which rustup provides on these machines).
+if ! cargo fuzz --version >/dev/null 2>&1; then
+  say "cargo install cargo-fuzz (a few minutes)"
+  cargo install -q cargo-fuzz --locked
+else
+  say "cargo-fuzz: present"
+fi
+
+# 5. Node dependencies (wasm-opt from binaryen, playwright-core, typescript).
 if [ ! -d node_modules ] || [ package.json -nt node_modules/.setup-stamp ] || [ package-lock.json -nt node_modules/.setup-stamp ]; then
   say "npm install"
-  if [ -f package-lock.json ]; then npm ci --no-audit --no-fund --loglevel=error; else npm install --no-audit --no-fund --loglevel=error; fi
+  # `npm install`, not `npm ci`: the lock holds the packages of this
+  # platform only (the registry here serves no others), which `npm ci`
+  # refuses as out of sync; `npm install` follows the lock all the same.
+  npm install --no-audit --no-fund --loglevel=error
   touch node_modules/.setup-stamp
 else
   say "node_modules: up to date"
 fi
-say "ready"
+say "ready in $(( $(date +%s) - started )) s"

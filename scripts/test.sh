@@ -14,3 +14,6 @@ echo "[test] cargo test"
 cargo test --quiet
 echo "[test] node --test tests/js/"
 node --test --test-concurrency=1 tests/js/
+# Each fuzz target for a bounded time (scripts/fuzz.sh 600 for a long run).
+echo "[test] fuzzing, ${RECOUPE_FUZZ_SECONDS:-20} s per target"
+bash scripts/fuzz.sh "${RECOUPE_FUZZ_SECONDS:-20}"
