@@ -13,6 +13,7 @@
 //!
 //! Invariant: statements of a removed source are never returned.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use crate::claims::Document;
@@ -97,6 +98,8 @@ pub struct Index {
     pub measures: Interner,
     pub names: Interner,
     terms: Interner,
+    /// Term id of each folded word seen, by language.
+    stems: [HashMap<String, u32>; 2],
     /// Statements holding each term, for inverse document frequency.
     term_df: Vec<u32>,
     /// Union-find over name ids.
@@ -161,8 +164,16 @@ impl Index {
     /// frequency.
     fn term_ids(&mut self, text: &str, span: [usize; 2], lang: Lang) -> Vec<u32> {
         let mut out: Vec<u32> = Vec::new();
-        for w in content_words(text, span, lang) {
-            let id = self.terms.id(&w);
+        for w in content_words(text, span) {
+            // Stemming is the costly part: each distinct word once.
+            let id = match self.stems[lang as usize].get(&*w) {
+                Some(&id) => id,
+                None => {
+                    let id = self.terms.id(&stem(&w, lang));
+                    self.stems[lang as usize].insert(w.into_owned(), id);
+                    id
+                }
+            };
             if self.term_df.len() <= id as usize {
                 self.term_df.push(0);
             }
@@ -345,7 +356,10 @@ impl<'a> Overlay<'a> {
 
     /// Known content-word stems of a span (unknown ones cannot match).
     pub fn term_ids(&self, text: &str, span: [usize; 2], lang: Lang) -> Vec<u32> {
-        let mut out: Vec<u32> = content_words(text, span, lang).iter().filter_map(|w| self.index.terms.get(w)).collect();
+        let mut out: Vec<u32> = content_words(text, span)
+            .iter()
+            .filter_map(|w| self.index.stems[lang as usize].get(&**w).copied().or_else(|| self.index.terms.get(&stem(w, lang))))
+            .collect();
         out.sort_unstable();
         out.dedup();
         out
@@ -369,9 +383,9 @@ pub fn refine_of(text: &str, c: &Claim, lang: Lang) -> Vec<&'static str> {
     }
 }
 
-/// Stems of the content words of a span: words of four letters or more
+/// Content words of a span, folded: words of four letters or more
 /// that are not function words.
-pub fn content_words(text: &str, span: [usize; 2], lang: Lang) -> Vec<String> {
+pub fn content_words(text: &str, span: [usize; 2]) -> Vec<Cow<'_, str>> {
     let markers = lexicon::lang_markers();
     let mut out = Vec::new();
     let mut pos = span[0];
@@ -380,10 +394,11 @@ pub fn content_words(text: &str, span: [usize; 2], lang: Lang) -> Vec<String> {
         if t.kind != TokKind::Word || t.text.chars().count() < 4 {
             continue;
         }
-        if markers.contains_key(&*fold(t.text)) {
+        let folded = fold(t.text);
+        if markers.contains_key(&*folded) {
             continue;
         }
-        out.push(stem(t.text, lang));
+        out.push(folded);
     }
     out
 }
