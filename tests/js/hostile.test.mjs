@@ -43,6 +43,26 @@ test('HTML and Markdown pasted as text stay text', async () => {
   assert.equal(typeof r.claims[0].text, 'string');
 });
 
+test('10 MB of text and a 1 MB line give results in linear time', async () => {
+  await init();
+  const article = seed(SEEDS[1]);
+  const time = (text) => {
+    const t0 = performance.now();
+    const r = extract(text);
+    return { ms: performance.now() - t0, claims: r.claims.length };
+  };
+  const one = article.repeat(Math.ceil(1e6 / article.length));
+  const ten = article.repeat(Math.ceil(1e7 / article.length));
+  const a = time(one);
+  const b = time(ten);
+  assert.ok(b.claims >= 9 * a.claims, 'ten times the text, about ten times the claims');
+  // Linear: 10x the text within 15x the time (leaves room for noise).
+  assert.ok(b.ms < 15 * a.ms, `1 MB in ${a.ms.toFixed(0)} ms, 10 MB in ${b.ms.toFixed(0)} ms`);
+  console.log(`extract in wasm: 1 MB in ${a.ms.toFixed(0)} ms, 10 MB in ${b.ms.toFixed(0)} ms`);
+  const line = time(article.replace(/\n/g, ' ').repeat(Math.ceil(1e6 / article.length)));
+  assert.ok(line.claims > 0);
+});
+
 test('pathological figures end quickly with a result', async () => {
   await init();
   for (const text of ['9'.repeat(400), '1 '.repeat(100_000), '1,'.repeat(100_000), '-'.repeat(100_000), 'mille '.repeat(20_000)]) {
