@@ -184,6 +184,25 @@ fn decimal_mark(lang: Lang) -> char {
     }
 }
 
+/// The core of a figure read from digits at `start`, with what may follow
+/// the digits (fractions, exponents).
+fn digit_core(text: &str, start: usize, d: &digits::DigitNumber) -> Core {
+    let mut core = Core {
+        start,
+        end: d.end,
+        value: d.value,
+        bare: d.bare,
+        grouped: d.grouped,
+        int_digits: d.int_digits,
+        ordinal: false,
+        digits: true,
+        article: false,
+        fraction: false,
+    };
+    extend_digits(text, &mut core, d.bare);
+    core
+}
+
 /// Reads the core figure at `tok`, refusing designators.
 fn core_at(text: &str, tok: Tok<'_>, lang: Lang) -> Option<Core> {
     match tok.kind {
@@ -258,20 +277,7 @@ fn core_at(text: &str, tok: Tok<'_>, lang: Lang) -> Option<Core> {
             {
                 return None;
             }
-            let mut core = Core {
-                start,
-                end: d.end,
-                value: d.value,
-                bare: d.bare,
-                grouped: d.grouped,
-                int_digits: d.int_digits,
-                ordinal: false,
-                digits: true,
-                article: false,
-                fraction: false,
-            };
-            extend_digits(text, &mut core, d.bare);
-            Some(core)
+            Some(digit_core(text, start, &d))
         }
         TokKind::Word => {
             let w = words::parse(text, tok.start, lang)?;
@@ -901,20 +907,7 @@ fn core_at_unchecked(text: &str, tok: Tok<'_>, lang: Lang) -> Option<Core> {
             {
                 return None;
             }
-            let mut core = Core {
-                start: tok.start,
-                end: d.end,
-                value: d.value,
-                bare: d.bare,
-                grouped: d.grouped,
-                int_digits: d.int_digits,
-                ordinal: false,
-                digits: true,
-                article: false,
-                fraction: false,
-            };
-            extend_digits(text, &mut core, d.bare);
-            Some(core)
+            Some(digit_core(text, tok.start, &d))
         }
         _ => core_at(text, tok, lang),
     }
