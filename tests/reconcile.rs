@@ -194,3 +194,20 @@ fn checking_leaves_the_checker_unchanged() {
     let _ = checker.check("La Corée du Nord a livré 42 chars, baptisés KN-23.");
     assert_eq!(checker.check(&seed(SEEDS[0])), first);
 }
+
+#[test]
+fn each_source_statement_is_shown_once() {
+    // A figure sits in two index lists (its measure and its base measure):
+    // the reader must still see it once, and it must vote once.
+    for article in SEEDS {
+        let r = check_seed(article);
+        for c in &r.claims {
+            let mut seen = Vec::new();
+            for e in c.evidence.iter().flatten() {
+                let key = (&e.source_id, e.span, e.quantity.as_ref().map(|q| q.span));
+                assert!(!seen.contains(&key), "{article} {}: {} shown twice", c.text, e.sentence);
+                seen.push(key);
+            }
+        }
+    }
+}

@@ -170,6 +170,11 @@ pub fn judge(
         let sim = weights.similarity(&st.terms);
         let sc = scope(&claim_entities, source_entities, within);
         let same_measure = claim_measure == Some(st.measure);
+        // Figures of the claim's own measure were all in the first list; the
+        // base key's list holds them again when the measure is its own base.
+        if k >= candidates[0].len() && same_measure && st.quantity.is_some() {
+            continue;
+        }
         let (relation, why) = match (&st.quantity, same_measure) {
             (Some(q), true) => {
                 let other_time = !claim.years.is_empty() && !st.years.is_empty() && !claim.years.iter().any(|y| st.years.contains(y));
