@@ -23,20 +23,45 @@ pub enum Outcome {
     Incomparable,
 }
 
-/// The dimension of a figure (its unit's, else its kind's) and the factor
-/// to the dimension's base unit.
-fn scale(q: &Quantity) -> (&str, f64) {
-    match &q.unit {
-        None => (
-            match q.kind {
-                Kind::Percent => "percent",
-                Kind::Money => "money",
-                Kind::Duration => "time",
-                _ => "count",
-            },
-            1.0,
-        ),
-        Some(u) => lexicon::unit_factor(u).unwrap_or((u.as_str(), 1.0)),
+/// What comparison needs of a figure: its interval in its dimension's base
+/// unit. Small and inline, since a check weighs thousands of them.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Figure {
+    kind: Kind,
+    qualifier: Qualifier,
+    /// Hash of the dimension's name ("length", "count", or an unknown
+    /// unit's own name): equal dimensions, equal hashes.
+    dimension: u64,
+    /// Stated value, and the interval's ends, in the base unit.
+    value: f64,
+    low: f64,
+    high: f64,
+}
+
+impl Figure {
+    pub fn of(q: &Quantity) -> Self {
+        // The dimension of a figure is its unit's, else its kind's.
+        let (dimension, factor) = match &q.unit {
+            None => (
+                match q.kind {
+                    Kind::Percent => "percent",
+                    Kind::Money => "money",
+                    Kind::Duration => "time",
+                    _ => "count",
+                },
+                1.0,
+            ),
+            Some(u) => lexicon::unit_factor(u).unwrap_or((u.as_str(), 1.0)),
+        };
+        let dimension = dimension.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
+        Figure {
+            kind: q.kind,
+            qualifier: q.qualifier,
+            dimension,
+            value: q.value * factor,
+            low: q.low.map_or(f64::NEG_INFINITY, |v| v * factor),
+            high: q.high.map_or(f64::INFINITY, |v| v * factor),
+        }
     }
 }
 
@@ -46,30 +71,25 @@ fn is_bound(q: Qualifier) -> bool {
 
 /// Compares figure `b` (a source's) with figure `a` (the claim's).
 /// Returns the outcome and the relative difference of the stated values.
-pub fn compare(a: &Quantity, b: &Quantity, tolerance: f64) -> (Outcome, f64) {
+pub fn compare(a: &Figure, b: &Figure, tolerance: f64) -> (Outcome, f64) {
     let same_kind = a.kind == b.kind || matches!((a.kind, b.kind), (Kind::Count, Kind::Measure) | (Kind::Measure, Kind::Count));
-    let ((da, fa), (db, fb)) = (scale(a), scale(b));
-    if !same_kind || da != db {
+    if !same_kind || a.dimension != b.dimension {
         return (Outcome::Incomparable, 0.0);
     }
-    let lo = |q: &Quantity, f: f64| q.low.map_or(f64::NEG_INFINITY, |v| v * f);
-    let hi = |q: &Quantity, f: f64| q.high.map_or(f64::INFINITY, |v| v * f);
-    let (va, vb) = (a.value * fa, b.value * fb);
+    let (va, vb) = (a.value, b.value);
     let diff = if va != 0.0 { (vb - va) / va.abs() } else { 0.0 };
     let eps = 1e-9 * va.abs().max(vb.abs()).max(1.0);
-    let overlap = lo(a, fa).max(lo(b, fb)) <= hi(a, fa).min(hi(b, fb)) + eps;
+    let overlap = a.low.max(b.low) <= a.high.min(b.high) + eps;
     if !overlap {
         return (Outcome::Disagree, diff);
     }
     // A bound agrees when the other figure sits near it; far inside it is
     // only compatible.
-    let near = |bound: &Quantity, fb_: f64, other: f64| {
-        ((other - bound.value * fb_) / (bound.value * fb_).abs().max(f64::MIN_POSITIVE)).abs() <= tolerance
-    };
+    let near = |bound: &Figure, other: f64| ((other - bound.value) / bound.value.abs().max(f64::MIN_POSITIVE)).abs() <= tolerance;
     let outcome = match (is_bound(a.qualifier), is_bound(b.qualifier)) {
-        (true, false) if !near(a, fa, vb) => Outcome::Compatible,
-        (false, true) if !near(b, fb, va) => Outcome::Compatible,
-        (true, true) if a.qualifier != b.qualifier || !near(a, fa, vb) => Outcome::Compatible,
+        (true, false) if !near(a, vb) => Outcome::Compatible,
+        (false, true) if !near(b, va) => Outcome::Compatible,
+        (true, true) if a.qualifier != b.qualifier || !near(a, vb) => Outcome::Compatible,
         _ => Outcome::Agree,
     };
     (outcome, diff)
@@ -80,14 +100,14 @@ mod tests {
     use super::*;
     use crate::numbers::interval;
 
-    fn q(value: f64, qualifier: Qualifier, unit: Option<&str>) -> Quantity {
+    fn q(value: f64, qualifier: Qualifier, unit: Option<&str>) -> Figure {
         let kind = match unit {
             Some("%") => Kind::Percent,
             Some(_) => Kind::Measure,
             None => Kind::Count,
         };
         let (low, high) = interval(value, qualifier, 0.05, true);
-        Quantity {
+        Figure::of(&Quantity {
             surface: String::new(),
             span: [0, 0],
             span_utf16: [0, 0],
@@ -103,7 +123,7 @@ mod tests {
             measure_span_utf16: None,
             qualifier_surface: None,
             date: None,
-        }
+        })
     }
 
     #[test]

@@ -16,6 +16,7 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
+use super::compare::Figure;
 use crate::claims::Document;
 use crate::entities::EntityMention;
 use crate::lexicon::{self, MeasureClass};
@@ -50,12 +51,17 @@ pub struct Statement {
     pub measure: u32,
     pub sentence: [usize; 2],
     pub quantity: Option<Box<Quantity>>,
-    /// Interned entity names (before alias merging) with their kind.
-    pub entities: Vec<(u32, EntityKind)>,
+    /// The figure as comparison needs it, kept inline: checking weighs
+    /// thousands of statements and should not chase a pointer for each.
+    pub figure: Option<Figure>,
+    /// Interned entity names (before alias merging) with their kind: a
+    /// range of `Index::entity_pool`.
+    entities: [u32; 2],
     /// Years the sentence names.
     pub years: Vec<u16>,
-    /// Interned content-word stems, deduplicated.
-    pub terms: Vec<u32>,
+    /// Interned content-word stems, sorted and deduplicated: a range of
+    /// `Index::term_pool`.
+    terms: [u32; 2],
     pub attribution: Option<String>,
     pub hedged: bool,
     /// What narrows the measure ("self_propelled").
@@ -102,6 +108,10 @@ pub struct Index {
     stems: [HashMap<String, u32>; 2],
     /// Statements holding each term, for inverse document frequency.
     term_df: Vec<u32>,
+    /// Entity and term lists of all statements, end to end, so that the
+    /// lists of consecutive statements sit together in memory.
+    entity_pool: Vec<(u32, EntityKind)>,
+    term_pool: Vec<u32>,
     /// Union-find over name ids.
     parent: Vec<u32>,
     /// Sampled shingles of each source, and the sources holding each.
@@ -117,6 +127,16 @@ pub fn base_key(key: &str) -> &str {
 }
 
 impl Index {
+    /// A statement's entities, sorted and unique, before alias merging.
+    pub fn entities(&self, st: &Statement) -> &[(u32, EntityKind)] {
+        &self.entity_pool[st.entities[0] as usize..st.entities[1] as usize]
+    }
+
+    /// A statement's content-word stems, sorted and unique.
+    pub fn terms(&self, st: &Statement) -> &[u32] {
+        &self.term_pool[st.terms[0] as usize..st.terms[1] as usize]
+    }
+
     pub fn is_removed(&self, source: u32) -> bool {
         self.removed.get(source as usize).copied().unwrap_or(false)
     }
@@ -150,19 +170,21 @@ impl Index {
         }
     }
 
-    fn entity_ids(&mut self, entities: &[&EntityMention]) -> Vec<(u32, EntityKind)> {
+    fn entity_ids(&mut self, entities: &[&EntityMention]) -> [u32; 2] {
         let mut v: Vec<(u32, EntityKind)> = entities.iter().map(|e| (self.names.id(&e.canonical), EntityKind::of(e.kind))).collect();
         if let Some(max) = v.iter().map(|x| x.0).max() {
             self.ensure_parent(max);
         }
         v.sort();
         v.dedup();
-        v
+        let start = self.entity_pool.len() as u32;
+        self.entity_pool.extend(v);
+        [start, self.entity_pool.len() as u32]
     }
 
     /// Content-word stems of a span, interned, counted for document
     /// frequency.
-    fn term_ids(&mut self, text: &str, span: [usize; 2], lang: Lang) -> Vec<u32> {
+    fn term_ids(&mut self, text: &str, span: [usize; 2], lang: Lang) -> [u32; 2] {
         let mut out: Vec<u32> = Vec::new();
         for w in content_words(text, span) {
             // Stemming is the costly part: each distinct word once.
@@ -184,7 +206,9 @@ impl Index {
         for &t in &out {
             self.term_df[t as usize] += 1;
         }
-        out
+        let start = self.term_pool.len() as u32;
+        self.term_pool.extend(out);
+        [start, self.term_pool.len() as u32]
     }
 
     /// Inverse document frequency of a term over statements.
@@ -222,6 +246,7 @@ impl Index {
                     measure,
                     sentence: [s.start, s.end],
                     quantity: None,
+                    figure: None,
                     entities,
                     years: Vec::new(),
                     terms,
@@ -255,6 +280,7 @@ impl Index {
             measure,
             sentence: c.sentence_span,
             quantity: Some(Box::new(c.quantities[0].clone())),
+            figure: Some(Figure::of(&c.quantities[0])),
             entities,
             years: years_of(&c.time),
             terms,
@@ -323,6 +349,10 @@ impl<'a> Overlay<'a> {
     /// Canonical id after the index's aliases and the article's. Links
     /// always point to a smaller id, so the walk ends.
     pub fn find(&self, mut id: u32) -> u32 {
+        // Most articles declare no alias: the index alone answers.
+        if self.parent.is_empty() {
+            return self.index.find(id);
+        }
         loop {
             let next = match self.parent.get(&id) {
                 Some(&p) => p,

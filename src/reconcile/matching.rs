@@ -38,26 +38,32 @@ pub enum Scope {
 /// source statement.
 /// `within` maps a place to the place it lies in.
 pub fn scope(claim: &[(u32, EntityKind)], source: &[(u32, EntityKind)], within: &HashMap<u32, u32>) -> Scope {
-    let of = |v: &[(u32, EntityKind)], k: EntityKind| v.iter().filter(|e| e.1 == k).map(|e| e.0).collect::<Vec<_>>();
-    let (c, s) = (of(claim, EntityKind::Place), of(source, EntityKind::Place));
+    // Entity lists are a handful of ids: walking them beats collecting them
+    // (this runs for every candidate statement of every claim).
+    fn of(v: &[(u32, EntityKind)], k: EntityKind) -> impl Iterator<Item = u32> + Clone + '_ {
+        v.iter().filter(move |e| e.1 == k).map(|e| e.0)
+    }
+    let has = |v: &[(u32, EntityKind)], k: EntityKind, id: u32| v.iter().any(|e| e.1 == k && e.0 == id);
     // A narrower place on one side only.
-    for (one, other) in [(&c, &s), (&s, &c)] {
-        let narrower: Vec<u32> =
-            one.iter().copied().filter(|p| !other.contains(p) && within.get(p).is_some_and(|w| other.contains(w))).collect();
-        if !narrower.is_empty() {
-            return Scope::Different(narrower);
+    if !within.is_empty() {
+        for (one, other) in [(claim, source), (source, claim)] {
+            let narrower = |p: &u32| !has(other, EntityKind::Place, *p) && within.get(p).is_some_and(|w| has(other, EntityKind::Place, *w));
+            if of(one, EntityKind::Place).any(|p| narrower(&p)) {
+                return Scope::Different(of(one, EntityKind::Place).filter(narrower).collect());
+            }
         }
     }
     for kind in [EntityKind::Weapon, EntityKind::Place] {
-        let (c, s) = (of(claim, kind), of(source, kind));
-        if c.is_empty() || s.is_empty() {
+        let (mut c, mut s) = (of(claim, kind).peekable(), of(source, kind).peekable());
+        if c.peek().is_none() || s.peek().is_none() {
             continue;
         }
-        let shared = c.iter().any(|x| s.contains(x));
-        let only_source: Vec<u32> = s.iter().copied().filter(|x| !c.contains(x)).collect();
-        let only_claim = c.iter().any(|x| !s.contains(x));
-        if !shared || kind == EntityKind::Place && only_claim && !only_source.is_empty() {
-            return Scope::Different(if only_source.is_empty() { s } else { only_source });
+        let shared = c.clone().any(|x| has(source, kind, x));
+        let only_source = |x: &u32| !has(claim, kind, *x);
+        let only_claim = c.any(|x| !has(source, kind, x));
+        if !shared || kind == EntityKind::Place && only_claim && s.clone().any(|x| only_source(&x)) {
+            let differ: Vec<u32> = s.clone().filter(only_source).collect();
+            return Scope::Different(if differ.is_empty() { s.collect() } else { differ });
         }
     }
     Scope::Same

@@ -25,7 +25,7 @@
 
 use std::collections::HashMap;
 
-use super::compare::{compare, Outcome};
+use super::compare::{compare, Figure, Outcome};
 use super::index::{EntityKind, Overlay, Statement};
 use super::matching::{merged, merged_into, scope, Scope, WeightedTerms};
 use crate::lexicon::message;
@@ -152,6 +152,7 @@ pub fn judge(
     let mut found: Vec<Found> = Vec::new();
     let weights = WeightedTerms::new(index, &claim.terms);
     let claim_measure = index.measures.get(claim.measure);
+    let claim_figure = Figure::of(claim.quantity);
     let mut source_entities = Vec::new();
     let mut mentions_kept = 0;
     // Figures of the measure are all weighed (they decide the verdict); the
@@ -165,17 +166,17 @@ pub fn judge(
         if index.is_removed(st.source) || sources.get(st.source as usize).is_none() {
             continue;
         }
-        merged_into(overlay, &st.entities, &mut source_entities);
+        merged_into(overlay, index.entities(st), &mut source_entities);
         let source_entities = &source_entities;
-        let sim = weights.similarity(&st.terms);
+        let sim = weights.similarity(index.terms(st));
         let sc = scope(&claim_entities, source_entities, within);
         let same_measure = claim_measure == Some(st.measure);
         // Figures of the claim's own measure were all in the first list; the
         // base key's list holds them again when the measure is its own base.
-        if k >= candidates[0].len() && same_measure && st.quantity.is_some() {
+        if k >= candidates[0].len() && same_measure && st.figure.is_some() {
             continue;
         }
-        let (relation, why) = match (&st.quantity, same_measure) {
+        let (relation, why) = match (&st.figure, same_measure) {
             (Some(q), true) => {
                 let other_time = !claim.years.is_empty() && !st.years.is_empty() && !claim.years.iter().any(|y| st.years.contains(y));
                 let other_kind = !claim.refine.is_empty() && !st.refine.is_empty() && !claim.refine.iter().any(|r| st.refine.contains(r));
@@ -183,7 +184,7 @@ pub fn judge(
                     Scope::Different(ids) => (Relation::Related, Why::OtherScope(ids)),
                     Scope::Same if other_kind => (Relation::Related, Why::OtherKind),
                     Scope::Same if other_time => (Relation::Related, Why::OtherTime),
-                    Scope::Same => match compare(claim.quantity, q, tolerance) {
+                    Scope::Same => match compare(&claim_figure, q, tolerance) {
                         (Outcome::Agree, d) => (Relation::Corroborates, Why::Versus(d)),
                         (Outcome::Disagree, d) => (Relation::Contradicts, Why::Versus(d)),
                         (Outcome::Compatible, _) => (Relation::Related, Why::Compatible),
@@ -203,7 +204,7 @@ pub fn judge(
                 (Relation::Related, Why::Mention)
             }
         };
-        found.push(Found { statement: sid, source: st.source, relation, why, similarity: sim, figure: st.quantity.is_some() });
+        found.push(Found { statement: sid, source: st.source, relation, why, similarity: sim, figure: st.figure.is_some() });
     }
 
     // Per source number: bit flags of what its statements say.
