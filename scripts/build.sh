@@ -26,3 +26,6 @@ rm -f pkg/.gitignore
 printf '[build] pkg/recoupe_bg.wasm: %s bytes, %s gzipped\n' "$(wc -c <pkg/recoupe_bg.wasm)" "$(gzip -9 -c pkg/recoupe_bg.wasm | wc -c)"
 
 node scripts/demo-corpus.mjs
+
+# What the npm package ships, minified.
+node scripts/dist.mjs

@@ -28,7 +28,7 @@ const HAS_WIDGET = existsSync(join(ROOT, 'www/widget.js'));
 const NO_WIDGET = 'www/widget.js does not exist yet: recoupe/widget is not tested';
 const VERDICTS = ['corroborated', 'contradicted', 'disputed', 'related', 'unverified'];
 
-const built = existsSync(join(ROOT, 'pkg/recoupe_bg.wasm')) && existsSync(join(ROOT, 'pkg/recoupe.js'));
+const built = existsSync(join(ROOT, 'dist/pkg/recoupe_bg.wasm')) && existsSync(join(ROOT, 'dist/js/index.js'));
 
 // Without Chromium a developer's machine skips the browser part; CI must not.
 const noBrowser =
@@ -55,7 +55,7 @@ describe('the npm package', { timeout: 180_000 }, () => {
   let seedRun = null;
 
   before(async () => {
-    assert.ok(built, 'pkg/ is not built: run bash scripts/build.sh first');
+    assert.ok(built, 'dist/ is not built: run bash scripts/build.sh first');
     tmp = await mkdtemp(join(tmpdir(), 'recoupe-pkg-'));
     const env = offlineNpmEnv(join(tmp, 'npm-cache'));
 
@@ -82,9 +82,9 @@ describe('the npm package', { timeout: 180_000 }, () => {
     const manifest = JSON.parse(await readFile(join(installed, 'package.json'), 'utf8'));
     assert.equal(manifest.type, 'module');
     assert.deepEqual(manifest.dependencies ?? {}, {});
-    assert.deepEqual(manifest.exports['.'], { types: './js/index.d.ts', default: './js/index.js' });
-    assert.equal(manifest.exports['./widget'].default, './www/widget.js');
-    assert.equal(manifest.exports['./recoupe_bg.wasm'], './pkg/recoupe_bg.wasm');
+    assert.deepEqual(manifest.exports['.'], { types: './js/index.d.ts', default: './dist/js/index.js' });
+    assert.equal(manifest.exports['./widget'].default, './dist/www/widget.js');
+    assert.equal(manifest.exports['./recoupe_bg.wasm'], './dist/pkg/recoupe_bg.wasm');
     assert.equal(manifest.exports['./package.json'], './package.json');
     assert.equal(manifest.types, './js/index.d.ts');
     assert.equal(manifest.scripts.prepack, 'bash scripts/build.sh');
@@ -96,17 +96,19 @@ describe('the npm package', { timeout: 180_000 }, () => {
       'LICENSE',
       'README.md',
       'package.json',
-      'js/index.js',
+      'dist/js/index.js',
       'js/index.d.ts',
       'js/widget.d.ts',
-      'pkg/recoupe.js',
-      'pkg/recoupe_bg.wasm',
-      ...(HAS_WIDGET ? ['www/widget.js'] : []),
+      'dist/pkg/recoupe.js',
+      'dist/pkg/recoupe_bg.wasm',
+      ...(HAS_WIDGET ? ['dist/www/widget.js'] : []),
     ];
     for (const file of required) assert.ok(files.includes(file), `${file} is in the tarball (has: ${files.join(', ')})`);
     // The demo page's own files stay out.
-    for (const file of ['www/app.js', 'www/index.html']) assert.ok(!files.includes(file), `${file} should not ship`);
-    const allowed = /^(LICENSE|README\.md|package\.json|js\/[\w.-]+\.(js|d\.ts)|pkg\/recoupe(\.js|_bg\.wasm)|www\/[\w-]+\.(js|css))$/;
+    for (const file of ['dist/www/app.js', 'dist/www/style.css', 'www/app.js', 'www/widget.js', 'www/index.html']) {
+      assert.ok(!files.includes(file), `${file} should not ship`);
+    }
+    const allowed = /^(LICENSE|README\.md|package\.json|js\/[\w.-]+\.d\.ts|dist\/js\/index\.js|dist\/pkg\/recoupe(\.js|_bg\.wasm)|dist\/www\/[\w-]+\.(js|css))$/;
     for (const file of files) assert.match(file, allowed, `${file} should not ship`);
   });
 
@@ -117,7 +119,7 @@ describe('the npm package', { timeout: 180_000 }, () => {
       const targets = typeof target === 'string' ? [target] : Object.values(target);
       for (const t of targets) {
         const file = posix.normalize(t);
-        if (file === 'www/widget.js' && !HAS_WIDGET) continue;
+        if (file === 'dist/www/widget.js' && !HAS_WIDGET) continue;
         assert.ok(files.has(file), `exports["${key}"] -> ${t} is in the tarball`);
       }
     }
@@ -134,7 +136,7 @@ describe('the npm package', { timeout: 180_000 }, () => {
   test('every shipped www/ module is one the widget loads', { skip: HAS_WIDGET ? false : NO_WIDGET }, async () => {
     const files = new Set(packed.files.map((f) => f.path));
     const reached = new Set();
-    const queue = ['www/widget.js'];
+    const queue = ['dist/www/widget.js'];
     while (queue.length) {
       const file = queue.pop();
       if (reached.has(file) || !files.has(file)) continue;
@@ -143,8 +145,8 @@ describe('the npm package', { timeout: 180_000 }, () => {
       const source = await readFile(join(installed, file), 'utf8');
       for (const ref of relativeRefs(source)) queue.push(posix.normalize(posix.join(posix.dirname(file), ref)));
     }
-    const unused = [...files].filter((f) => f.startsWith('www/') && !reached.has(f));
-    assert.deepEqual(unused, [], 'page-only files ship: exclude them in package.json "files" ("!www/NAME")');
+    const unused = [...files].filter((f) => f.startsWith('dist/www/') && !reached.has(f));
+    assert.deepEqual(unused, [], 'page-only files ship: add them to PAGE_ONLY in scripts/dist.mjs');
   });
 
   test('Node: seed 001 checked against the four other seeds', async () => {
@@ -154,9 +156,9 @@ describe('the npm package', { timeout: 180_000 }, () => {
     const out = JSON.parse(result.stdout);
 
     // Resolved through the installed package's exports map, not the repository.
-    assert.equal(out.entry, join(installed, 'js/index.js'));
-    assert.equal(out.wasm, join(installed, 'pkg/recoupe_bg.wasm'));
-    if (HAS_WIDGET) assert.equal(out.widget, join(installed, 'www/widget.js'));
+    assert.equal(out.entry, join(installed, 'dist/js/index.js'));
+    assert.equal(out.wasm, join(installed, 'dist/pkg/recoupe_bg.wasm'));
+    if (HAS_WIDGET) assert.equal(out.widget, join(installed, 'dist/www/widget.js'));
     assert.equal(out.manifest, 'recoupe');
 
     assert.equal(out.lang, 'fr');
@@ -302,7 +304,7 @@ describe('the npm package', { timeout: 180_000 }, () => {
         const seeds = {};
         for (const name of await readdir(SEEDS)) seeds[name] = await readFile(join(SEEDS, name), 'utf8');
         const verdicts = await page.evaluate(async (texts) => {
-          const m = await import('/node_modules/recoupe/js/index.js');
+          const m = await import('/node_modules/recoupe/dist/js/index.js');
           await m.init();
           const checker = new m.Checker();
           const names = Object.keys(texts).sort();
@@ -317,7 +319,7 @@ describe('the npm package', { timeout: 180_000 }, () => {
 
         // `using` frees the checker at the end of its block.
         const disposed = await page.evaluate(`(async () => {
-          const m = await import('/node_modules/recoupe/js/index.js');
+          const m = await import('/node_modules/recoupe/dist/js/index.js');
           let kept;
           {
             using checker = new m.Checker();
@@ -336,7 +338,7 @@ describe('the npm package', { timeout: 180_000 }, () => {
 
     test('recoupe/widget checks an article of a plain page', { skip: HAS_WIDGET ? false : NO_WIDGET }, async () => {
       await writeFile(join(project, 'widget.html'), htmlPage(WIDGET_PAGE));
-      await writeFile(join(project, 'widget-main.js'), "import './node_modules/recoupe/www/widget.js';\n");
+      await writeFile(join(project, 'widget-main.js'), "import './node_modules/recoupe/dist/www/widget.js';\n");
       const server = await startStatic(project, { csp: true });
       const { page, problems, close } = await openPage(`${server.url}widget.html`);
       try {

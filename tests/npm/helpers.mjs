@@ -148,8 +148,9 @@ export function readmeExamples(readme) {
 export function relativeRefs(source) {
   const refs = new Set();
   const patterns = [
-    /\bimport\s+(?:[\w*{}\s,$]+\s+from\s+)?['"](\.{1,2}\/[^'"]+)['"]/g,
-    /\bexport\s+[\w*{}\s,$]+\s+from\s+['"](\.{1,2}\/[^'"]+)['"]/g,
+    // Minified code drops the spaces: import{a as b}from"./x.js".
+    /\bimport\s*(?:[\w*{}\s,$]+?\s*\bfrom\s*)?['"](\.{1,2}\/[^'"]+)['"]/g,
+    /\bexport\s*[\w*{}\s,$]+?\s*\bfrom\s*['"](\.{1,2}\/[^'"]+)['"]/g,
     /\bimport\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/g,
     /\bnew\s+URL\(\s*['"]([^'":]+)['"]\s*,\s*import\.meta\.url\s*\)/g,
   ];
