@@ -12,6 +12,7 @@
 
 use crate::lexicon;
 use crate::report::{Kind, Qualifier, Quantity};
+use crate::text::chars::fnv1a;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Outcome {
@@ -53,11 +54,10 @@ impl Figure {
             ),
             Some(u) => lexicon::unit_factor(u).unwrap_or((u.as_str(), 1.0)),
         };
-        let dimension = dimension.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
         Figure {
             kind: q.kind,
             qualifier: q.qualifier,
-            dimension,
+            dimension: fnv1a(dimension),
             value: q.value * factor,
             low: q.low.map_or(f64::NEG_INFINITY, |v| v * factor),
             high: q.high.map_or(f64::INFINITY, |v| v * factor),

@@ -21,7 +21,7 @@ use crate::claims::Document;
 use crate::entities::EntityMention;
 use crate::lexicon::{self, MeasureClass};
 use crate::report::{Claim, Lang, Quantity};
-use crate::text::chars::fold;
+use crate::text::chars::{fnv1a, fold};
 use crate::text::segment::Sentence;
 use crate::text::stem::stem;
 use crate::text::words::{match_after, next, TokKind};
@@ -463,11 +463,7 @@ pub fn measure_nouns(text: &str, span: [usize; 2], lang: Lang, taken: &[[usize; 
 /// Sampled hashes of the word 5-grams of a text (one in four kept, by
 /// hash value, so two copies keep the same samples).
 pub fn shingles(text: &str) -> Vec<u64> {
-    let words: Vec<u64> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|w| fold(w).bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)))
-        .collect();
+    let words: Vec<u64> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(|w| fnv1a(&fold(w))).collect();
     let mut out: Vec<u64> = words
         .windows(5)
         .map(|w| w.iter().fold(0u64, |h, &x| h.rotate_left(13) ^ x).wrapping_mul(0x9e37_79b9_7f4a_7c15))
