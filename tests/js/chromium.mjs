@@ -44,10 +44,10 @@ export async function screenshotPath(name) {
  * Starts the server and Chromium. Each `open()` gets a fresh context (its
  * own storage), so tests do not leak state into each other.
  */
-export async function launch({ csp = true } = {}) {
+export async function launch({ csp = true, args = [] } = {}) {
   const { chromium } = await import('playwright-core');
   const server = await startServer({ port: 0, csp });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...ARGS, ...args] });
   const requests = [];
   const offsite = [];
   const problems = [];
