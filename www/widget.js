@@ -115,7 +115,32 @@ function dropHostSheet() {
 }
 
 const HIGHLIGHTS = [...VERDICTS.map((v) => `recoupe-${v}`), 'recoupe-figure', 'recoupe-active'];
+/** The figure over its claim, the claim in focus over both. */
+const PRIORITY = { 'recoupe-figure': 1, 'recoupe-active': 2 };
 const hasHighlights = () => typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
+
+/**
+ * Highlight names belong to the whole document, and a page may hold several
+ * <recoupe-check> elements: each registers its ranges here, and every name
+ * carries the ranges of all of them, so that one never erases another's.
+ */
+const painted = new Map();
+
+/** Sets (or, with null, drops) `owner`'s ranges by highlight name. */
+function paintShared(owner, ranges) {
+  if (ranges) painted.set(owner, ranges);
+  else painted.delete(owner);
+  for (const name of HIGHLIGHTS) {
+    const all = [...painted.values()].flatMap((byName) => byName[name] ?? []);
+    if (!all.length) {
+      CSS.highlights.delete(name);
+      continue;
+    }
+    const highlight = new Highlight(...all);
+    highlight.priority = PRIORITY[name] ?? 0;
+    CSS.highlights.set(name, highlight);
+  }
+}
 
 // ---- the article's text, and the way back to its nodes ------------------------
 
@@ -549,7 +574,7 @@ class RecoupeCheck extends HTMLElement {
   }
 
   #clearAnnotations() {
-    if (hasHighlights()) for (const name of HIGHLIGHTS) CSS.highlights.delete(name);
+    if (hasHighlights() && painted.has(this)) paintShared(this, null);
     if (this.#marks.length) this.#quietly(() => this.#unwrapMarks());
     this.#anchors = [];
   }
@@ -587,17 +612,14 @@ class RecoupeCheck extends HTMLElement {
       return;
     }
     const shown = this.#anchors.filter((a) => this.#filter === null || a.claim.verdict === this.#filter);
+    const ranges = {};
     for (const verdict of VERDICTS) {
-      const ranges = shown.filter((a) => (a.claim.verdict ?? 'unverified') === verdict).map((a) => a.range);
-      CSS.highlights.set(`recoupe-${verdict}`, new Highlight(...ranges));
+      ranges[`recoupe-${verdict}`] = shown.filter((a) => (a.claim.verdict ?? 'unverified') === verdict).map((a) => a.range);
     }
-    const figures = new Highlight(...shown.map((a) => a.figure).filter(Boolean));
-    figures.priority = 1;
-    CSS.highlights.set('recoupe-figure', figures);
+    ranges['recoupe-figure'] = shown.map((a) => a.figure).filter(Boolean);
     const active = this.#anchors.find((a) => a.claim.id === this.#active);
-    const highlight = new Highlight(...(active ? [active.range] : []));
-    highlight.priority = 2;
-    CSS.highlights.set('recoupe-active', highlight);
+    ranges['recoupe-active'] = active ? [active.range] : [];
+    paintShared(this, ranges);
   }
 
   /** The fallback: each claim's text wrapped in <mark>, node by node. */
@@ -852,7 +874,7 @@ class RecoupeCheck extends HTMLElement {
     }
     // The fallback's marks are the page's own focusable elements.
     const mark = event.target.closest?.('mark.recoupe-claim');
-    if (mark && (event.key === 'Enter' || event.key === ' ')) {
+    if (mark && this.#article?.contains(mark) && (event.key === 'Enter' || event.key === ' ')) {
       event.preventDefault();
       this.#openCard(mark.dataset.recoupeClaim, { focus: true, from: mark });
     }

@@ -207,6 +207,51 @@ describe('the widget on a news page', { skip, timeout: 90_000 }, () => {
     await page.close();
   });
 
+  test('two widgets on one page keep each other\'s highlights', async () => {
+    const page = await chrome.open(EMBED);
+    await checked(page);
+    const claimNames = /^recoupe-(corroborated|contradicted|disputed|related|unverified)$/;
+    const count = () =>
+      page.evaluate((re) => {
+        const pattern = new RegExp(re);
+        const out = { story: 0, second: 0 };
+        for (const [name, highlight] of CSS.highlights) {
+          if (!pattern.test(name)) continue;
+          for (const range of highlight) {
+            if (document.querySelector('article.story').contains(range.startContainer)) out.story++;
+            if (document.getElementById('second')?.contains(range.startContainer)) out.second++;
+          }
+        }
+        return out;
+      }, claimNames.source);
+    const first = await page.evaluate(() => document.querySelector('recoupe-check').report.claims.length);
+    assert.deepEqual(await count(), { story: first, second: 0 });
+
+    await page.evaluate(() => {
+      const article = document.createElement('article');
+      article.id = 'second';
+      article.textContent = 'About 11,000 North Korean soldiers have been deployed to Russia, according to Seoul. Around 300 of them were killed.';
+      document.body.append(article);
+      const widget = document.createElement('recoupe-check');
+      widget.id = 'second-widget';
+      widget.setAttribute('for', '#second');
+      const data = document.createElement('script');
+      data.type = 'application/json';
+      data.textContent = JSON.stringify([{ id: 'wire', text: 'South Korean intelligence says 15,000 North Korean troops are now in Russia.' }]);
+      widget.append(data);
+      document.body.append(widget);
+    });
+    await checked(page, '#second-widget');
+    const second = await page.evaluate(() => document.getElementById('second-widget').report.claims.length);
+    assert.ok(second >= 2, `claims of the second article: ${second}`);
+    assert.deepEqual(await count(), { story: first, second });
+
+    // Removing one widget takes its highlights only.
+    await page.evaluate(() => document.getElementById('second-widget').remove());
+    assert.deepEqual(await count(), { story: first, second: 0 });
+    await page.close();
+  });
+
   test('the <mark> fallback, with inline sources', async () => {
     const page = await chrome.open(EMBED);
     await checked(page);
