@@ -95,11 +95,11 @@ pub struct Index {
     pub statements: Vec<Statement>,
     /// Figure statements by full measure key.
     pub figures: HashMap<u32, Vec<u32>>,
-    /// All statements by base measure key.
-    /// Other statements by base measure key: mentions without a figure,
-    /// and figures of the base's variants ("artillery.calibre" under
-    /// "artillery", "artillery" figures under it too when the key has a
-    /// variant).
+    /// Statements by base measure key: mentions without a figure, and every
+    /// figure whose key has that base ("artillery.calibre" and "artillery"
+    /// figures under "artillery"), so that a variant's claim meets its base.
+    /// A figure of a measure that is its own base is thus in `figures` too;
+    /// `verdict::judge` weighs it once.
     pub others: HashMap<u32, Vec<u32>>,
     pub measures: Interner,
     pub names: Interner,
