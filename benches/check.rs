@@ -80,6 +80,39 @@ fn bench(c: &mut Criterion) {
     });
     g.finish();
 
+    // Seed 001 against 100 real-news sources: every source of the
+    // development corpus (tests/fixtures/real), then the other seeds, up to
+    // 100, each with its frame read.
+    let mut g = c.benchmark_group("seed 001");
+    let mut real = Checker::new(CheckOptions::default());
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/real");
+    let mut dirs: Vec<_> =
+        std::fs::read_dir(&root).unwrap().filter_map(Result::ok).map(|e| e.path()).filter(|p| p.join("sources.json").exists()).collect();
+    dirs.sort();
+    let mut n = 0;
+    'fill: for dir in dirs {
+        let sources: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(dir.join("sources.json")).unwrap()).unwrap();
+        for s in sources.as_array().unwrap() {
+            if n == 100 {
+                break 'fill;
+            }
+            let text = s["text"].as_str().unwrap().to_string();
+            real.add_source(Source { id: format!("r{n}"), text, date: s["date"].as_str().map(str::to_string), ..Source::default() })
+                .unwrap();
+            n += 1;
+        }
+    }
+    for (i, seed) in SEEDS.iter().enumerate().filter(|(i, _)| *i != 1) {
+        if n < 100 {
+            real.add_source(Source { id: format!("seed{i}"), text: seed.to_string(), ..Source::default() }).unwrap();
+            n += 1;
+        }
+    }
+    eprintln!("seed 001 against {} sources", real.len());
+    g.sample_size(30);
+    g.bench_function("against 100 sources", |b| b.iter(|| real.check(SEEDS[1])));
+    g.finish();
+
     let mut g = c.benchmark_group("check");
     for n in [10, 100, 1_000, 10_000] {
         let ch = checker(n);

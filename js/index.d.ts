@@ -72,6 +72,49 @@ export interface Quantity {
   measureSpanUtf16: Span | null;
   /** ISO 8601 form of a date ("2024-12-24"; "--02-11" when the year is not given). */
   date: string | null;
+  /** What the figure is about. Two figures are compared only when their frames agree. */
+  frame: Frame;
+}
+
+/** What a figure says of its measure. */
+export type Aspect = 'level' | 'change' | 'rate' | 'part' | 'sighting';
+
+/** When a figure holds. */
+export interface PeriodInfo {
+  /** How a reader names it: "T2 2024", "Q3 2024", "sept. 2024", "2023". */
+  label: string;
+  grain: 'year' | 'half' | 'quarter' | 'month' | 'day' | 'relative';
+  /** First and last day, ISO 8601, when the year is known. */
+  start: string | null;
+  end: string | null;
+  /** Not stated in the text: the document's date, read as "as of". */
+  fromDocument: boolean;
+  /** A running total up to that date ("depuis le début de la guerre"). */
+  toDate: boolean;
+}
+
+/** The frame of a figure: what, whose, aspect, when, where, who gives it. */
+export interface Frame {
+  /** The measure as a language-independent concept ("unemployment", "killed"). */
+  what: string | null;
+  /** The concept's domain ("economy", "elections", "disaster"...). */
+  domain: string | null;
+  /** The population counted ("soldier" in "300 soldats tués") and the names it belongs to ("North Korea"). */
+  whose: string[];
+  aspect: Aspect;
+  /** For a change, what it is measured against: "year", "quarter", "month", or "rate" for a rate's change. */
+  basis: string | null;
+  /** For a rate, its period: "day", "week", "month", "year". */
+  per: string | null;
+  period: PeriodInfo | null;
+  /** Places named in the figure's clause (canonical names). */
+  place: string[];
+  /** What narrows who or where ("age_15_24", "metropolitan", "care_homes"). */
+  restrictions: string[];
+  /** Who gives the figure, read in its own clause first ("CGT"). */
+  counter: string | null;
+  /** Not an outcome: a forecast, a target or a proposal. */
+  modality: 'forecast' | 'target' | 'proposal' | null;
 }
 
 /**
@@ -168,6 +211,27 @@ export interface CheckedClaim extends Claim {
   verdict: Verdict;
   evidence: Evidence[];
   explanation: string;
+  /** A newer figure for the same frame (a toll that grew), when a source gives one. */
+  newer?: Newer;
+}
+
+/** A newer figure for the same frame than the claim's. */
+export interface Newer {
+  sourceId: string;
+  /** The figure as the source writes it, qualifier included. */
+  figure: string;
+  value: number;
+  /** When it holds ("13 sept. 2023"). */
+  period: string | null;
+  attribution: string | null;
+  /** One line for the reader ("chiffre dépassé : 2 946 (13 sept. 2023), selon …"). */
+  explanation: string;
+}
+
+/** Options of `Checker.check()`. */
+export interface CheckOptions {
+  /** The article's publication date, ISO 8601 ("2024-09-10"); by default read from its dateline, else unknown. */
+  date?: string | null;
 }
 
 /** A source to index: the text of an article, with its metadata. */
@@ -282,7 +346,7 @@ export class Checker {
   /** The loaded sources. */
   sources(): SourceInfo[];
   /** Checks an article against the sources. */
-  check(article: string): CheckReport;
+  check(article: string, options?: CheckOptions): CheckReport;
   /** Releases the checker's memory; later calls throw. Safe to call twice. */
   free(): void;
   [Symbol.dispose](): void;

@@ -287,14 +287,23 @@ export class Checker {
    * Checks an article against the sources: claims with verdicts and evidence.
    *
    * @param {string} article
+   * @param {{date?: string | null}} [options] the article's date (ISO 8601);
+   *   by default read from its dateline, else unknown
    * @returns {import('./index.js').CheckReport}
    */
-  check(article) {
+  check(article, options = {}) {
     this.#live('check');
     if (typeof article !== 'string') {
       throw new TypeError(`recoupe: check() expects a string, got ${describe(article)}`);
     }
-    return this.#run('check', (inner) => inner.check(article));
+    if (options === null || typeof options !== 'object') {
+      throw new TypeError(`recoupe: check() options must be an object, got ${describe(options)}`);
+    }
+    const date = options.date ?? undefined;
+    if (date !== undefined && (typeof date !== 'string' || !/^\d{4}-\d{2}-\d{2}/.test(date))) {
+      throw new TypeError(`recoupe: check() options.date must be a date such as "2024-09-10", got ${describe(date)}`);
+    }
+    return this.#run('check', (inner) => inner.check(article, date));
   }
 
   /** Releases the checker's memory. Safe to call twice. */

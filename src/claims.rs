@@ -24,12 +24,14 @@
 
 use crate::attribution::{self, Attribution};
 use crate::entities::{self, DocEntities, EntityMention};
+use crate::frame::{self, period::Ymd};
 use crate::measure::{self, Measure};
 use crate::numbers::{self, Mention};
 use crate::report::{Claim, Entity, Extraction, Kind, Lang, Qualifier, Quantity};
 use crate::text::chars::fold;
 use crate::text::offsets::Utf16Index;
 use crate::text::segment::{self, Sentence};
+use crate::text::tokens::Tokens;
 use crate::text::words::{next, TokKind};
 use crate::Options;
 
@@ -39,6 +41,9 @@ use crate::Options;
 pub struct Document {
     pub extraction: Extraction,
     pub entities: DocEntities,
+    /// The date its figures are read against: the one given, else its
+    /// dateline's, else none.
+    pub date: Option<Ymd>,
 }
 
 fn worth_checking(kind: Kind) -> bool {
@@ -53,6 +58,10 @@ pub fn extract(text: &str, opts: &Options) -> Document {
     let entities = entities::find(text, &sentences, lang);
     let attributions = attribution::attribute(text, &sentences, &entities.mentions, lang);
     let idx = Utf16Index::new(text);
+    let date = opts.date.or_else(|| frame::dateline(text, lang, &mentions));
+    let tokens = Tokens::new(text, &sentences);
+    let cx = frame::Context { tokens: &tokens, lang, date, entities: &entities.mentions };
+    let mut last_population: Option<String> = None;
 
     let mut claims: Vec<Claim> = Vec::new();
     let mut m = 0;
@@ -65,14 +74,22 @@ pub fn extract(text: &str, opts: &Options) -> Document {
             m += 1;
         }
         let in_sentence = &mentions[first..m];
-        let figures: Vec<(&Mention, Option<Measure>)> = in_sentence
+        let mut owned: Vec<(Mention, Option<Measure>)> = in_sentence
             .iter()
-            .filter(|x| worth_checking(x.kind) && !is_reference(text, x, lang))
-            .map(|x| (x, measure::measure_of(text, x, s.start, s.end, lang)))
-            // A small bare number that counts nothing named ("PREUVE 1") is
-            // a label, not a claim.
-            .filter(|(x, m)| !(x.kind == Kind::Count && m.is_none() && x.value.abs() < 10.0))
+            .filter(|x| worth_checking(x.kind) && !is_reference(text, x, lang) && !is_ratio(text, x))
+            .map(|x| (x.clone(), measure::measure_of(text, x, s.start, s.end, lang)))
             .collect();
+        let inherited = inherit_measures(&mut owned);
+        let mut figures: Vec<(&Mention, Option<Measure>)> = owned.iter().map(|(m, x)| (m, x.clone())).collect();
+        // A small bare number that counts nothing named ("PREUVE 1") is
+        // a label, not a claim.
+        let keep: Vec<bool> = figures
+            .iter()
+            .map(|(x, m)| !(looks_like_year(text, x) || x.kind == Kind::Count && m.is_none() && x.value.abs() < 10.0))
+            .collect();
+        let inherited: Vec<bool> = inherited.iter().zip(&keep).filter(|(_, k)| **k).map(|(i, _)| *i).collect();
+        let mut kept = keep.iter();
+        figures.retain(|_| *kept.next().unwrap_or(&true));
         if figures.is_empty() {
             continue;
         }
@@ -86,10 +103,50 @@ pub fn extract(text: &str, opts: &Options) -> Document {
             .collect();
         let sentence_entities: Vec<&EntityMention> = entities::within(&entities.mentions, s.start, s.end).iter().collect();
         let bounds = clause_bounds(text, s, &figures, lang);
+        let spans: Vec<[usize; 2]> = figures.iter().map(|(x, _)| [x.start, x.end]).collect();
+        let times = frame::period::expressions(&tokens, tokens.sentences[si].clone(), in_sentence, lang);
         for (k, (mention, measure)) in figures.iter().enumerate() {
             let (cs, ce) = bounds[k];
-            let quantity = quantity(text, &idx, mention, measure.as_ref());
+            let mut quantity = quantity(text, &idx, mention, measure.as_ref());
             let attribution = &attributions[si];
+            let others: Vec<[usize; 2]> = spans.iter().enumerate().filter(|(j, _)| *j != k).map(|(_, x)| *x).collect();
+            let figure = frame::Figure {
+                mention,
+                measure: measure.as_ref(),
+                clause: [cs, ce],
+                sentence: tokens.sentences[si].clone(),
+                others: &others,
+                times: &times,
+                sentence_counter: attribution.source.as_deref(),
+                clause_counter: if figures.len() > 1 {
+                    attribution::of_clause(text, cs, ce, s.paragraph, &entities.mentions, lang)
+                } else {
+                    None
+                },
+                last_population: last_population.as_deref(),
+                previous_clause: if k == 0 { s.start } else { bounds[k - 1].0 },
+            };
+            quantity.frame = frame::frame_of(&cx, &figure);
+            // A figure that took its measure from the one before takes its
+            // aspect too when it has none of its own ("s'est contracté de
+            // 0,3 % (-0,1 % après correction)").
+            if inherited[k] && quantity.frame.aspect == crate::report::Aspect::Level {
+                if let Some(prev) = claims.last().filter(|c| c.sentence_span == [s.start, s.end]) {
+                    let p = &prev.quantities[0];
+                    if p.measure == quantity.measure {
+                        quantity.frame.aspect = p.frame.aspect;
+                        quantity.frame.basis = p.frame.basis.clone();
+                    }
+                }
+            }
+            if let Some(key) = measure.as_ref().map(|x| x.key.as_str()) {
+                if crate::lexicon::measure_class(key) == Some(crate::lexicon::MeasureClass::Person) {
+                    last_population = Some(key.to_string());
+                }
+            }
+            if let Some(p) = quantity.frame.whose.first().filter(|p| crate::lexicon::measure_class(p).is_some()) {
+                last_population = Some(p.clone());
+            }
             claims.push(Claim {
                 id: format!("c{}", claims.len() + 1),
                 text: text[cs..ce].to_string(),
@@ -107,11 +164,48 @@ pub fn extract(text: &str, opts: &Options) -> Document {
                 verdict: None,
                 evidence: None,
                 explanation: None,
+                newer: None,
             });
         }
     }
     link_restatements(&mut claims);
-    Document { extraction: Extraction { lang, claims }, entities }
+    Document { extraction: Extraction { lang, claims }, entities, date }
+}
+
+/// A figure that names nothing it counts, after a figure that does in the
+/// sentence, counts what that one counts: "7,3 %, contre 7,4 %", "the
+/// ministry counted 1.28 million protesters, the CGT more than 2 million",
+/// "Labour won 412 seats, the Conservatives 121". A bare number after an
+/// amount is an amount of the same currency ("86,2 milliards d'euros,
+/// contre 79,2 milliards"), and a bare percentage after any figure is its
+/// share or change ("soit une hausse de 9 %"). Returns which figures
+/// inherited.
+fn inherit_measures(figures: &mut [(Mention, Option<Measure>)]) -> Vec<bool> {
+    let generic = |m: &Option<Measure>| m.as_ref().is_none_or(|x| matches!(x.key.as_str(), "share" | "money") || x.key.contains(':'));
+    let mut out = vec![false; figures.len()];
+    for k in 1..figures.len() {
+        // A small number in digits is a label or a reference ("alert(1)",
+        // "PREUVE 1"), not the ellipsis of a count.
+        let small = figures[k].0.kind == Kind::Count && figures[k].0.digits && figures[k].0.value.abs() < 10.0;
+        if !generic(&figures[k].1) || small {
+            continue;
+        }
+        let (kind, unit) = (figures[k].0.kind, figures[k].0.unit);
+        let from = figures[..k].iter().rev().find(|(x, m)| {
+            !generic(m)
+                && (x.kind == kind && x.unit == unit
+                    || kind == Kind::Count && unit.is_none() && x.kind == Kind::Money
+                    || kind == Kind::Percent && x.kind != Kind::Percent)
+        });
+        let Some((prev, m)) = from.map(|(x, m)| (x.clone(), m.clone())) else { continue };
+        if kind == Kind::Count && prev.kind == Kind::Money {
+            figures[k].0.kind = Kind::Money;
+            figures[k].0.unit = prev.unit;
+        }
+        figures[k].1 = m;
+        out[k] = true;
+    }
+    out
 }
 
 fn entity(text: &str, idx: &Utf16Index, e: &EntityMention) -> Entity {
@@ -135,6 +229,55 @@ fn is_reference(text: &str, m: &Mention, lang: Lang) -> bool {
         Lang::En => &["the", "these", "those", "its", "their", "our", "both"],
     };
     crate::text::words::prev(text, m.qualifier_start.unwrap_or(m.start)).is_some_and(|t| determiners.iter().any(|d| fold(t.text) == *d))
+}
+
+/// A bare four-digit number from 1900 to 2100 is a year the number stage
+/// could not place ("the 2023 figure"), never a count.
+fn looks_like_year(text: &str, m: &Mention) -> bool {
+    m.kind == Kind::Count && m.qualifier_start.is_none() && (1900.0..=2100.0).contains(&m.value) && text[m.start..m.end].len() == 4
+}
+
+/// "1 TGV sur 10", "one in four trains", "3 out of 10": a ratio whose
+/// parts are no counts of their own.
+fn is_ratio(text: &str, m: &Mention) -> bool {
+    if m.kind != Kind::Count {
+        return false;
+    }
+    // The "10" of "1 TGV sur 10".
+    if let Some(w) = crate::text::words::prev(text, m.qualifier_start.unwrap_or(m.start)).filter(|w| fold(w.text) == "sur") {
+        let mut pos = w.start;
+        for _ in 0..3 {
+            let Some(t) = crate::text::words::prev(text, pos) else { break };
+            if t.kind == TokKind::Digits {
+                return true;
+            }
+            if t.kind != TokKind::Word {
+                break;
+            }
+            pos = t.start;
+        }
+    }
+    let mut pos = m.end;
+    for _ in 0..3 {
+        let Some(t) = next(text, pos).filter(|t| !t.newline_before) else { return false };
+        if t.kind != TokKind::Word {
+            return false;
+        }
+        let w = fold(t.text);
+        if matches!(&*w, "sur" | "in" | "out") {
+            let mut after = next(text, t.end);
+            if w == "out" {
+                after = after.filter(|o| fold(o.text) == "of").and_then(|o| next(text, o.end));
+            }
+            return after.is_some_and(|d| {
+                d.kind == TokKind::Digits
+                    || crate::lexicon::number_words().get(crate::report::Lang::Fr).contains_key(&*fold(d.text))
+                    || crate::lexicon::number_words().get(crate::report::Lang::En).contains_key(&*fold(d.text))
+            });
+        }
+        pos = t.end;
+    }
+    false
 }
 
 /// Where each figure's clause starts and ends inside sentence `s`.
@@ -217,7 +360,9 @@ fn link_restatements(claims: &mut [Claim]) {
     }
 }
 
-/// The public form of every figure of a text, with its measure.
+/// The public form of every figure of a text, with its measure. Its frame
+/// names the measure only: the whole frame is read for claims (`extract`),
+/// which keeps this listing as fast as the number stage itself.
 pub fn quantities(text: &str, opts: &Options) -> (Lang, Vec<Quantity>) {
     let lang = opts.lang.unwrap_or_else(|| crate::text::lang::detect(text));
     let idx = Utf16Index::new(text);
@@ -255,6 +400,11 @@ fn quantity(text: &str, idx: &Utf16Index, m: &Mention, measure: Option<&Measure>
         measure_span_utf16: measure.map(|x| idx.span([x.start, x.end])),
         qualifier_surface: m.qualifier_start.map(|s| text[s..m.start].trim_end().to_string()),
         date: m.date.clone(),
+        frame: crate::report::Frame {
+            what: measure.map(|x| x.key.clone()),
+            domain: measure.and_then(|x| crate::lexicon::concept(crate::reconcile::index::base_key(&x.key))).map(|c| c.domain.to_string()),
+            ..Default::default()
+        },
     }
 }
 

@@ -208,7 +208,7 @@ fn overlaps(found: &[EntityMention], start: usize, end: usize) -> bool {
     found.get(i).is_some_and(|e| e.start < end)
 }
 
-/// A thing noun of `measures.tsv` within a few words of a designator.
+/// A thing noun of `concepts.tsv` within a few words of a designator.
 fn near_weapon_noun(text: &str, start: usize, end: usize, lang: Lang) -> bool {
     let table = lexicon::measures().get(lang);
     let is_thing =

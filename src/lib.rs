@@ -8,6 +8,11 @@
 //! - [`text`]: character classes, sentences, language, UTF-16 offsets;
 //! - [`lexicon`]: the data tables (number words, units, qualifiers, ...);
 //! - [`numbers`]: figures with their value, interval, kind and unit;
+//! - [`measure`], [`entities`], [`attribution`]: what a figure counts,
+//!   the names around it, who says it;
+//! - [`frame`]: each figure's frame (what, whose, aspect, when, where);
+//! - [`claims`]: one checkable statement per figure;
+//! - [`reconcile`]: claims against sources, with verdicts and evidence;
 //! - [`report`]: the public data model, shared by the CLI and the JS API.
 //!
 //! ```
@@ -20,6 +25,7 @@
 pub mod attribution;
 pub mod claims;
 pub mod entities;
+pub mod frame;
 pub mod lexicon;
 pub mod measure;
 pub mod numbers;
@@ -39,6 +45,10 @@ pub struct Options {
     /// The document's language; `None` detects it.
     pub lang: Option<Lang>,
     pub numbers: NumberOptions,
+    /// The document's date, which relative periods ("lundi", "l'an
+    /// dernier") and "as of" dates are read against; `None` reads it from
+    /// a dateline, else leaves it unknown.
+    pub date: Option<frame::period::Ymd>,
 }
 
 /// Every number and quantity mention of `text`, with what it measures.

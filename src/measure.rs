@@ -1,19 +1,28 @@
 //! What a figure counts, as a language-independent key.
 //!
-//! The key comes from `measures.tsv`, read from the words after the figure
-//! ("12 000 soldats" and "12,000 troops" give `soldier`), past the words
-//! that sit between a figure and its noun ("le nombre de", "of the"). A
-//! person noun followed in the same clause by a casualty word takes the
-//! casualty's key ("300 soldats ont été tués" gives `killed`). The kind of
-//! figure adds a suffix: a percentage is a share (`shell.share`), a
-//! length in millimetres or centimetres a calibre, read from the noun
-//! after it or else the noun before it ("pièces d'artillerie de 177 mm"
-//! gives `artillery.calibre`), other units their dimension
-//! (`ammunition.mass`), a duration `duration`.
+//! The key is a concept of `concepts.tsv` (its French and English nouns,
+//! subjects and verbs, by domain), read from the words around the figure:
+//! - the noun after it ("12 000 soldats" and "12,000 troops" give
+//!   `soldier`), past the words that sit between a figure and its noun ("le
+//!   nombre de", "of the");
+//! - a person noun followed in the same clause by a casualty word takes the
+//!   casualty's key ("300 soldats ont été tués" gives `killed`), and
+//!   generic people followed by a verb take the verb's ("deux millions de
+//!   personnes ont manifesté" gives `protester`);
+//! - a figure with no noun after it takes the subject named before it in
+//!   its clause ("le taux de chômage s'établit à 7,3 %", "GDP grew 0.4%",
+//!   "la dette publique dépasse 3 000 milliards"), with the subject's own
+//!   aspect when the word names a change ("la croissance": `gdp`, change);
+//! - a share takes the noun it is "of" ("14 % des voix": `vote_share`),
+//!   only when nothing but "des"/"of the" stands between;
+//! - the kind of figure adds a suffix: a length in millimetres or
+//!   centimetres is a calibre ("pièces d'artillerie de 177 mm" gives
+//!   `artillery.calibre`), other units their dimension
+//!   (`ammunition.mass`), a duration `duration`.
 //!
 //! A noun the lexicon lacks gives a stemmed key tied to its language
-//! ("fr:manifest" for "manifestants"): it still meets the same noun in
-//! another text of that language.
+//! ("fr:zythologu"): it still meets the same noun in another text of that
+//! language, but names no concept, so its figures are never judged.
 //!
 //! Invariant: the measure's span lies inside the sentence of the figure.
 
@@ -30,6 +39,8 @@ pub struct Measure {
     pub key: String,
     pub start: usize,
     pub end: usize,
+    /// The words name a change of the concept ("la croissance": `gdp`).
+    pub change: bool,
 }
 
 /// How many tokens after a figure its noun may be.
@@ -37,6 +48,11 @@ const REACH: usize = 6;
 
 /// Longest measure phrase starting at byte `pos`.
 fn phrase_at(text: &str, pos: usize, lang: Lang) -> Option<(&'static str, MeasureClass, usize)> {
+    phrase_at_full(text, pos, lang).map(|(k, c, _, e)| (k, c, e))
+}
+
+/// Longest measure phrase starting at byte `pos`, with its change flag.
+fn phrase_at_full(text: &str, pos: usize, lang: Lang) -> Option<(&'static str, MeasureClass, bool, usize)> {
     let t = next(text, pos)?;
     for p in lexicon::measures().get(lang).starting_with(&fold(t.text)) {
         if let Some(end) = match_after(text, t.start, &p.tokens) {
@@ -46,21 +62,25 @@ fn phrase_at(text: &str, pos: usize, lang: Lang) -> Option<(&'static str, Measur
             if text[end..].starts_with(char::is_alphanumeric) {
                 continue;
             }
-            return Some((p.value.0, p.value.1, end));
+            return Some((p.value.0, p.value.1, p.value.2, end));
         }
     }
     None
 }
 
-/// Longest thing or person phrase ending at byte `pos`.
-fn phrase_ending(text: &str, pos: usize, lang: Lang) -> Option<(&'static str, usize)> {
+/// Longest phrase of one of `classes` ending at byte `pos`: (key, change,
+/// start).
+fn phrase_ending(text: &str, pos: usize, lang: Lang, classes: &[MeasureClass]) -> Option<(&'static str, bool, usize)> {
     let t = prev(text, pos)?;
     for p in lexicon::measures().get(lang).ending_with(&fold(t.text)) {
-        if !matches!(p.value.1, MeasureClass::Thing | MeasureClass::Person) {
+        if !classes.contains(&p.value.1) {
             continue;
         }
         if let Some(start) = match_before(text, t.end, &p.tokens) {
-            return Some((p.value.0, start));
+            if p.case_sensitive && !text[start..].starts_with(p.raw) {
+                continue;
+            }
+            return Some((p.value.0, p.value.2, start));
         }
     }
     None
@@ -70,12 +90,31 @@ fn is_clause_break(tok: &str) -> bool {
     matches!(tok, "," | ";" | ":" | "." | "!" | "?" | "(" | ")" | "«" | "»" | "\"" | "“" | "”" | "•" | "|")
 }
 
+/// Whether only skip words ("des", "of the") stand between `from` and `to`:
+/// a share's noun follows it ("14 % des voix", "33.7% of the vote"), not a
+/// noun further on ("5.25% in split vote").
+fn only_skips_between(text: &str, mut from: usize, to: usize, lang: Lang) -> bool {
+    while from < to {
+        let Some(t) = next(text, from).filter(|t| t.start < to) else { return true };
+        match phrase_at(text, t.start, lang) {
+            Some((_, MeasureClass::Skip | MeasureClass::Refine, end)) => from = end,
+            _ => return false,
+        }
+    }
+    true
+}
+
 /// The noun after `pos`: (key, class, start, end).
 fn noun_after(text: &str, mut pos: usize, limit: usize, lang: Lang) -> Option<(String, MeasureClass, usize, usize)> {
     let mut first_content: Option<(usize, usize)> = None;
     for _ in 0..REACH {
         let Some(t) = next(text, pos).filter(|t| t.start < limit && !t.newline_before) else { break };
         if t.kind == TokKind::Punct && is_clause_break(t.text) || t.kind == TokKind::Digits {
+            break;
+        }
+        // "2,0 % et l'inflation": what follows a conjunction is another
+        // thing, not the figure's noun.
+        if t.kind == TokKind::Word && matches!(&*fold(t.text), "et" | "and" | "ou" | "or" | "mais" | "but" | "contre" | "versus") {
             break;
         }
         if let Some((key, class, end)) = phrase_at(text, t.start, lang) {
@@ -174,28 +213,83 @@ fn casualty_after(text: &str, mut pos: usize, limit: usize, lang: Lang) -> Optio
 
 /// The thing named just before a figure ("obus d'artillerie de 122 mm").
 fn noun_before(text: &str, start: usize, floor: usize, lang: Lang) -> Option<(&'static str, usize, usize)> {
+    let (key, _, s, e) = before(text, start, floor, lang, &[MeasureClass::Thing, MeasureClass::Person], 8)?;
+    Some((key, s, e))
+}
+
+/// A phrase of `classes` within `reach` tokens before byte `start`, in the
+/// same clause: (key, change, start, end).
+fn before(
+    text: &str,
+    start: usize,
+    floor: usize,
+    lang: Lang,
+    classes: &[MeasureClass],
+    reach: usize,
+) -> Option<(&'static str, bool, usize, usize)> {
     let mut pos = start;
-    for _ in 0..8 {
+    for _ in 0..reach {
         let t = prev(text, pos).filter(|t| t.start >= floor && !t.newline_before)?;
-        if t.kind == TokKind::Punct && is_clause_break(t.text) {
+        // The point of "0.25" or the comma of "7,3" separates no clause.
+        let in_number = matches!(t.text, "." | ",")
+            && text[..t.start].ends_with(|c: char| c.is_ascii_digit())
+            && text[t.end..].starts_with(|c: char| c.is_ascii_digit());
+        if t.kind == TokKind::Punct && is_clause_break(t.text) && !in_number {
             return None;
         }
-        if let Some((key, s)) = phrase_ending(text, t.end, lang) {
-            return Some((key, s, t.end));
+        if let Some((key, change, s)) = phrase_ending(text, t.end, lang, classes) {
+            return Some((key, change, s, t.end));
         }
         pos = t.start;
     }
     None
 }
 
+/// The measure named as the subject before a figure ("le taux de chômage
+/// s'établit à 7,3 %", "GDP grew 0.4%", "la dette publique dépasse 3 000
+/// milliards"): a subject phrase within the clause before the figure.
+fn subject_before(text: &str, start: usize, floor: usize, lang: Lang) -> Option<Measure> {
+    let (key, change, s, e) = before(text, start, floor, lang, &[MeasureClass::Subject], 14)?;
+    Some(Measure { key: key.to_string(), start: s, end: e, change })
+}
+
+/// A verb later in the clause that says what the counted people did
+/// ("deux millions de personnes ont manifesté": protester).
+fn verb_after(text: &str, mut pos: usize, limit: usize, lang: Lang) -> Option<(&'static str, usize)> {
+    for _ in 0..REACH + 3 {
+        let t = next(text, pos).filter(|t| t.start < limit && !t.newline_before)?;
+        if t.kind == TokKind::Punct && is_clause_break(t.text) || t.kind == TokKind::Digits {
+            return None;
+        }
+        if let Some((key, MeasureClass::Verb, end)) = phrase_at(text, t.start, lang) {
+            return Some((key, end));
+        }
+        pos = t.end;
+    }
+    None
+}
+
 /// The measure of figure `m`, within the sentence `[floor, limit)`.
 pub fn measure_of(text: &str, m: &Mention, floor: usize, limit: usize, lang: Lang) -> Option<Measure> {
-    let found = |key: String, start: usize, end: usize| Some(Measure { key, start, end });
+    let found = |key: String, start: usize, end: usize| Some(Measure { key, start, end, change: false });
+    let lead = m.qualifier_start.unwrap_or(m.start);
     match m.kind {
         Kind::Date | Kind::Year | Kind::Ordinal => None,
-        Kind::Percent => match noun_after(text, m.end, limit, lang) {
-            Some((key, _, s, e)) => found(format!("{key}.share"), s, e),
-            None => found("share".into(), m.start, m.end),
+        Kind::Percent => match noun_after(text, m.end, limit, lang).filter(|(_, _, s, _)| only_skips_between(text, m.end, *s, lang)) {
+            Some((key, class, s, e)) if !key.contains(':') && class != MeasureClass::Subject => {
+                // A share the lexicon names as a concept of its own ("des
+                // voix": `vote_share`), else the share of the thing.
+                let own = format!("{key}_share");
+                found(if lexicon::concept(&own).is_some() { own } else { format!("{key}.share") }, s, e)
+            }
+            // "7,3 % de taux de chômage" is rare; "le taux de chômage ... 7,3 %" is the rule.
+            Some((key, MeasureClass::Subject, s, e)) => found(key, s, e),
+            // A verb naming what the share is of, just before it ("Marine
+            // Le Pen a obtenu 41,45 %": a share of the votes).
+            _ => match before(text, lead, floor, lang, &[MeasureClass::Verb], 2) {
+                Some((key, _, s, e)) if lexicon::measure_class(key) != Some(MeasureClass::Person) => found(format!("{key}.share"), s, e),
+                _ => subject_before(text, lead, floor, lang).or_else(|| found("share".into(), m.start, m.end)),
+            },
         },
         Kind::Measure => {
             let (dimension, _) = lexicon::unit_factor(m.unit.unwrap_or_default())?;
@@ -204,16 +298,26 @@ pub fn measure_of(text: &str, m: &Mention, floor: usize, limit: usize, lang: Lan
             if let Some((key, _, s, e)) = after {
                 return found(format!("{key}.{suffix}"), s, e);
             }
-            match noun_before(text, m.qualifier_start.unwrap_or(m.start), floor, lang) {
+            match noun_before(text, lead, floor, lang) {
                 Some((key, s, e)) => found(format!("{key}.{suffix}"), s, e),
-                None => found(suffix.to_string(), m.start, m.end),
+                None => match subject_before(text, lead, floor, lang) {
+                    Some(x) => found(format!("{}.{suffix}", x.key), x.start, x.end),
+                    None => found(suffix.to_string(), m.start, m.end),
+                },
             }
         }
         Kind::Duration => found("duration".into(), m.start, m.end),
         Kind::Money => match noun_after(text, m.end, limit, lang) {
-            Some((key, MeasureClass::Money | MeasureClass::Thing, s, e)) if !key.contains(':') => found(key, s, e),
-            _ => match noun_before(text, m.qualifier_start.unwrap_or(m.start), floor, lang) {
-                Some((key, s, e)) => found(key.to_string(), s, e),
+            Some((key, MeasureClass::Money | MeasureClass::Thing | MeasureClass::Subject, s, e)) if !key.contains(':') => found(key, s, e),
+            _ => match before(
+                text,
+                lead,
+                floor,
+                lang,
+                &[MeasureClass::Thing, MeasureClass::Person, MeasureClass::Money, MeasureClass::Subject],
+                14,
+            ) {
+                Some((key, change, s, e)) => Some(Measure { key: key.to_string(), start: s, end: e, change }),
                 None => found("money".into(), m.start, m.end),
             },
         },
@@ -221,13 +325,39 @@ pub fn measure_of(text: &str, m: &Mention, floor: usize, limit: usize, lang: Lan
             // No noun, but a casualty word in the clause ("300 d'entre eux
             // ont été tués"): the figure counts the casualty.
             let Some((key, class, s, e)) = noun_after(text, m.end, limit, lang) else {
-                let (casualty, ce) = casualty_after(text, m.end, limit, lang)?;
-                return found(casualty.to_string(), m.end, ce);
+                if let Some((casualty, ce)) = casualty_after(text, m.end, limit, lang) {
+                    return found(casualty.to_string(), m.end, ce);
+                }
+                if let Some((verb, ve)) = verb_after(text, m.end, limit, lang) {
+                    return found(verb.to_string(), m.end, ve);
+                }
+                // What is counted named before a change of it ("hospital
+                // patients fell by 171").
+                return subject_before(text, lead, floor, lang).or_else(|| {
+                    let (key, change, s, e) = before(text, lead, floor, lang, &[MeasureClass::Person, MeasureClass::Thing], 4)?;
+                    Some(Measure { key: key.to_string(), start: s, end: e, change })
+                });
             };
             if class == MeasureClass::Person {
                 if let Some((casualty, ce)) = casualty_after(text, e, limit, lang) {
                     return found(casualty.to_string(), s, ce);
                 }
+                // A verb says what generic people did ("deux millions de
+                // personnes ont manifesté"); "11 000 soldats ont été
+                // évacués" still counts soldiers.
+                if key == "person" {
+                    if let Some((verb, ve)) = verb_after(text, e, limit, lang) {
+                        return found(verb.to_string(), s, ve);
+                    }
+                }
+            }
+            if key.contains(':') {
+                if let Some(x) = subject_before(text, lead, floor, lang) {
+                    return Some(x);
+                }
+            }
+            if class == MeasureClass::Subject {
+                return Some(Measure { key, start: s, end: e, change: false });
             }
             found(key, s, e)
         }
@@ -305,8 +435,8 @@ mod tests {
 
     #[test]
     fn unknown_nouns_fall_back_to_stems() {
-        assert_eq!(key("5 000 manifestants", Lang::Fr), key("5 000 manifestant", Lang::Fr));
-        assert!(key("5 000 manifestants", Lang::Fr).starts_with("fr:"));
+        assert_eq!(key("5 000 zythologues", Lang::Fr), key("5 000 zythologue", Lang::Fr));
+        assert!(key("5 000 zythologues", Lang::Fr).starts_with("fr:"));
         assert_eq!(keys("en 2025", Lang::Fr), vec![None]);
     }
 }

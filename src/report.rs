@@ -88,6 +88,129 @@ pub struct Quantity {
     pub qualifier_surface: Option<String>,
     /// ISO 8601 form of a date ("2024-12-24", "--02-11" without a year).
     pub date: Option<String>,
+    /// What the figure is about: measure, population, aspect, period,
+    /// place, who gives it. Two figures are compared only when their frames
+    /// agree.
+    pub frame: Frame,
+}
+
+/// What a figure says of its measure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Aspect {
+    /// A level or a stock ("s'établit à 7,3 %", "stands at").
+    #[default]
+    Level,
+    /// A change ("a progressé de 0,4 %", "rose 12%", "+0,2 point").
+    Change,
+    /// A rate per period ("10 000 obus par jour"): `Frame::per` says which.
+    Rate,
+    /// One part of a larger whole ("dont 120", "including").
+    Part,
+    /// A single sighting, not a total ("seven guns on one train").
+    Sighting,
+}
+
+/// The frame of a figure.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
+pub struct Frame {
+    /// The measure as a language-independent concept ("unemployment",
+    /// "killed"), as in `Quantity::measure`.
+    pub what: Option<String>,
+    /// The concept's domain ("economy", "elections", "disaster").
+    pub domain: Option<String>,
+    /// The population counted ("soldier" in "300 soldats tués") and the
+    /// names the figure belongs to ("North Korea", a party).
+    pub whose: Vec<String>,
+    pub aspect: Aspect,
+    /// For a change, what it is measured against: "year", "quarter",
+    /// "month" ("sur un an"), or "rate" for the change of a rate.
+    pub basis: Option<String>,
+    /// For a rate, its period: "day", "week", "month", "year".
+    pub per: Option<String>,
+    /// When the figure holds.
+    pub period: Option<PeriodInfo>,
+    /// Places named in the figure's clause (canonical names).
+    pub place: Vec<String>,
+    /// What narrows who or where ("age_15_24", "metropolitan").
+    pub restrictions: Vec<String>,
+    /// Who gives the figure, read in its own clause first ("CGT").
+    pub counter: Option<String>,
+    /// Not an outcome: "forecast" ("the exit poll projects", "prévoit"),
+    /// "target" ("the 2% target"), "proposal" ("two members wanted 5.5%").
+    pub modality: Option<String>,
+    /// The period as the checker compares it.
+    #[serde(skip)]
+    pub period_key: Option<crate::frame::period::Period>,
+    /// Names in the figure's clause and in its sentence (folded canonical
+    /// forms), who gives it left out: what the figure is specifically about.
+    #[serde(skip)]
+    pub anchors: [Vec<String>; 2],
+    /// Names between the figure and its noun: a type of the thing counted
+    /// ("120 Koksan guns", "150 KN-23 missiles").
+    #[serde(skip)]
+    pub types: Vec<String>,
+}
+
+impl Frame {
+    /// One line naming the frame ("unemployment · level · T2 2024 · Insee"),
+    /// for text reports.
+    pub fn describe(&self) -> String {
+        let mut bits: Vec<String> = Vec::new();
+        bits.extend(self.what.clone());
+        bits.extend(self.whose.iter().filter(|w| Some(*w) != self.what.as_ref()).cloned());
+        let aspect = match self.aspect {
+            Aspect::Level => "level",
+            Aspect::Change => "change",
+            Aspect::Rate => "rate",
+            Aspect::Part => "part",
+            Aspect::Sighting => "sighting",
+        };
+        bits.push(match (&self.per, &self.basis) {
+            (Some(p), _) => format!("{aspect}/{p}"),
+            (None, Some(b)) => format!("{aspect} ({b})"),
+            _ => aspect.to_string(),
+        });
+        bits.extend(self.modality.clone());
+        bits.extend(self.period.as_ref().map(|p| p.label.clone()));
+        bits.extend(self.place.iter().cloned());
+        bits.extend(self.restrictions.iter().cloned());
+        bits.extend(self.counter.as_ref().map(|c| format!("by {c}")));
+        bits.join(" · ")
+    }
+}
+
+/// When a figure holds.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
+pub struct PeriodInfo {
+    /// How a reader names it: "T2 2024", "Q3 2024", "sept. 2024".
+    pub label: String,
+    /// year | half | quarter | month | day | relative
+    pub grain: String,
+    /// First and last day (ISO 8601), when the year is known.
+    pub start: Option<String>,
+    pub end: Option<String>,
+    /// Not stated: the document's date, read as "as of".
+    pub from_document: bool,
+    /// A running total up to that date ("depuis le début de la guerre").
+    pub to_date: bool,
+}
+
+/// A newer figure for the same frame than the claim's.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
+pub struct Newer {
+    pub source_id: String,
+    /// The figure as the source writes it, qualifier included.
+    pub figure: String,
+    pub value: f64,
+    /// When it holds ("13 sept. 2023").
+    pub period: Option<String>,
+    pub attribution: Option<String>,
+    /// One line for the reader ("chiffre dépassé : 2 946 au 13 sept. 2023, selon …").
+    pub explanation: String,
 }
 
 /// A named thing mentioned in a claim.
@@ -138,6 +261,9 @@ pub struct Claim {
     /// Set by a check: a one-line summary of the verdict for a reader.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub explanation: Option<String>,
+    /// Set by a check: a newer figure for the same frame (a toll that grew).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub newer: Option<Newer>,
 }
 
 /// What the sources say of a claim.
@@ -150,8 +276,8 @@ pub enum Verdict {
     Contradicted,
     /// Some matching sources agree, some disagree.
     Disputed,
-    /// Sources discuss the measure without a comparable figure, or with
-    /// another scope or time.
+    /// Sources discuss the measure without a comparable figure: another
+    /// period, population, place or aspect, or a frame left unclear.
     Related,
     /// Nothing comparable.
     Unverified,

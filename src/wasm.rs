@@ -174,11 +174,12 @@ impl Checker {
         to_js(&self.inner.sources())
     }
 
-    /// Checks an article: its claims with verdicts and evidence.
-    pub fn check(&self, article: &str) -> Result<JsValue, JsError> {
+    /// Checks an article published on `date` (ISO 8601, or none): its
+    /// claims with verdicts and evidence.
+    pub fn check(&self, article: &str, date: Option<String>) -> Result<JsValue, JsError> {
         if PANIC_IN_CHECK.swap(false, Ordering::SeqCst) {
             panic!("deliberate panic in check for tests");
         }
-        to_js(&self.inner.check(article))
+        to_js(&self.inner.check_dated(article, date.as_deref()))
     }
 }

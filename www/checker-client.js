@@ -112,7 +112,7 @@ export class CheckerClient {
     }
     job.id = ++this.#nextId;
     this.#running = job;
-    worker.postMessage({ type: 'check', id: job.id, text });
+    worker.postMessage({ type: 'check', id: job.id, text, date: job.date ?? null });
   }
 
   #next() {
@@ -125,11 +125,12 @@ export class CheckerClient {
   /**
    * Checks `text` against `sources`. Resolves with `{report, ms}`, or with
    * null when a newer check was asked for meanwhile (its answer would be
-   * stale); rejects when the core fails.
+   * stale); rejects when the core fails. `date` (ISO 8601) is the
+   * article's publication date, which relative periods are read against.
    */
-  check(text, sources) {
+  check(text, sources, date = null) {
     return new Promise((resolve, reject) => {
-      const job = { text, sources: [...sources], resolve, reject };
+      const job = { text, sources: [...sources], date, resolve, reject };
       if (this.#waiting) this.#waiting.resolve(null);
       this.#waiting = job;
       this.#next();

@@ -296,6 +296,29 @@ function formatInterval(row, lang) {
 }
 
 /**
+ * One line naming a figure's frame: what, whose, aspect, when, where, who
+ * gives it ("unemployment · level · T2 2024 · France · Insee"), so that a
+ * reader sees what was compared and why a figure is only related.
+ *
+ * @param {object|null|undefined} frame a quantity's `frame`
+ * @param {string} lang
+ * @returns {string}
+ */
+export function frameLine(frame, lang) {
+  if (!frame) return '';
+  const bits = [];
+  if (frame.what) bits.push(frame.what.replace(/[._]/g, ' '));
+  for (const w of frame.whose ?? []) if (w !== frame.what) bits.push(w.replace(/_/g, ' '));
+  if (frame.aspect) bits.push(t(lang, `aspect_${frame.aspect}`) + (frame.per ? ` / ${frame.per}` : '') + (frame.basis && frame.basis !== 'rate' ? ` (${frame.basis})` : ''));
+  if (frame.modality) bits.push(t(lang, `modality_${frame.modality}`));
+  if (frame.period?.label) bits.push(frame.period.label);
+  for (const p of frame.place ?? []) bits.push(p);
+  for (const r of frame.restrictions ?? []) bits.push(r.replace(/_/g, ' '));
+  if (frame.counter) bits.push(t(lang, 'according', { who: frame.counter }));
+  return bits.join(' · ');
+}
+
+/**
  * An evidence card's content for `claim`.
  *
  * @param {object} claim
@@ -318,6 +341,11 @@ export function renderCard(claim, { lang, sources, restatedBy, titleId, contentL
     h('button', { type: 'button', class: 'rc-close', 'aria-label': t(lang, 'close'), title: t(lang, 'close') }, '×'),
   );
   const explanation = claim.explanation ? h('p', { class: 'rc-explanation', lang: contentLang }, claim.explanation) : null;
+  // A newer figure for the same frame leads the card: the growth is news.
+  const newer = claim.newer
+    ? h('p', { class: 'rc-newer', role: 'note' }, h('strong', {}, t(lang, 'newer')), ' — ', h('span', { lang: contentLang }, claim.newer.explanation))
+    : null;
+  const claimFrame = frameLine(claim.quantities?.[0]?.frame, lang);
 
   const fig = claimFigure(claim);
   const local = fig ? [fig[0] - claim.spanUtf16[0], fig[1] - claim.spanUtf16[0]] : null;
@@ -336,6 +364,7 @@ export function renderCard(claim, { lang, sources, restatedBy, titleId, contentL
     h('h4', { class: 'rc-side-title' }, t(lang, 'inArticle')),
     h('blockquote', { class: 'rc-quote', lang: contentLang }, withFigure(claim.text, okLocal)),
     meta.length ? h('p', { class: 'rc-meta' }, meta.join(' · ')) : null,
+    claimFrame ? h('p', { class: 'rc-frame' }, h('span', { class: 'rc-frame-label' }, t(lang, 'frame')), ' ', claimFrame) : null,
     links.length ? h('p', { class: 'rc-links' }, links.flatMap((l, i) => (i ? [' · ', l] : [l]))) : null,
   );
 
@@ -354,6 +383,7 @@ export function renderCard(claim, { lang, sources, restatedBy, titleId, contentL
       h('blockquote', { class: 'rc-quote', lang: contentLang }, withFigure(ev.sentence ?? '', evidenceFigure(ev))),
       // The explanation already names who the source quotes, and hedging.
       h('p', { class: 'rc-ev-explanation', lang: contentLang }, ev.explanation ?? ''),
+      ev.quantity?.frame ? h('p', { class: 'rc-frame' }, h('span', { class: 'rc-frame-label' }, t(lang, 'frame')), ' ', frameLine(ev.quantity.frame, lang)) : null,
     );
   });
   const sourcesSide = h(
@@ -363,7 +393,7 @@ export function renderCard(claim, { lang, sources, restatedBy, titleId, contentL
     items.length ? h('ol', { class: 'rc-evidence' }, items) : h('p', { class: 'rc-none' }, t(lang, 'noEvidence')),
   );
 
-  return h('div', { class: 'rc-card-body', lang: lang }, head, explanation, h('div', { class: 'rc-card-grid' }, claimSide, sourcesSide));
+  return h('div', { class: 'rc-card-body', lang: lang }, head, newer, explanation, h('div', { class: 'rc-card-grid' }, claimSide, sourcesSide));
 }
 
 /**

@@ -537,6 +537,18 @@ class RecoupeCheck extends HTMLElement {
     return this.#collect();
   }
 
+  /**
+   * The article's publication date as the publisher's page states it
+   * (`article:published_time`, a `<time datetime>` in the article), so that
+   * "mardi" and "l'an dernier" resolve; null when the page gives none.
+   */
+  #articleDate() {
+    const meta = document.querySelector('meta[property="article:published_time"], meta[name="date"]');
+    const time = this.#article?.querySelector?.('time[datetime]');
+    const value = meta?.getAttribute('content') || time?.getAttribute('datetime') || '';
+    return /^\d{4}-\d{2}-\d{2}/.test(value) ? value.slice(0, 10) : null;
+  }
+
   async #check(generation) {
     const { text } = this.#readArticle();
     this.#checkedText = text;
@@ -547,7 +559,7 @@ class RecoupeCheck extends HTMLElement {
     this.#setStatus('checking', null, 'busy');
     let result;
     try {
-      result = await this.#client.check(text, this.#sources);
+      result = await this.#client.check(text, this.#sources, this.#articleDate());
     } catch (err) {
       if (generation === this.#generation) this.#setStatus('checkFailed', { error: err.message }, 'error');
       return;

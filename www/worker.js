@@ -47,7 +47,7 @@ self.addEventListener('message', async (event) => {
     case 'check':
       try {
         const t0 = performance.now();
-        const report = checker.check(msg.text);
+        const report = checker.check(msg.text, { date: msg.date ?? null });
         self.postMessage({ type: 'result', id: msg.id, ok: true, report, ms: performance.now() - t0 });
       } catch (err) {
         self.postMessage({ type: 'result', id: msg.id, ok: false, error: messageOf(err) });

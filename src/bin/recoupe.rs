@@ -12,7 +12,7 @@ use recoupe::report::{CheckReport, Lang, Relation};
 use recoupe::Options;
 
 const USAGE: &str = "usage: recoupe numbers|extract [--lang auto|fr|en] FILE|-\n       \
-recoupe check [--lang auto|fr|en] [--tolerance T] [--format json|text] ARTICLE [--source FILE]... [--sources DIR] [--corpus FILE.json]";
+recoupe check [--lang auto|fr|en] [--tolerance T] [--format json|text] [--date YYYY-MM-DD] ARTICLE [--source FILE]... [--sources DIR] [--corpus FILE.json]";
 
 fn main() -> ExitCode {
     match run(std::env::args().skip(1).collect()) {
@@ -63,6 +63,13 @@ fn parse(args: Vec<String>) -> Result<Args, String> {
                     "text" => true,
                     other => return Err(format!("--format takes json or text, not {other:?}")),
                 }
+            }
+            "--date" => {
+                let d = value("--date")?;
+                if recoupe::frame::period::Ymd::parse(&d).is_none() {
+                    return Err(format!("--date takes a day as YYYY-MM-DD, not {d:?}"));
+                }
+                out.opts.date = recoupe::frame::period::Ymd::parse(&d);
             }
             "--source" => out.sources.push(value("--source")?.into()),
             "--sources" => {
@@ -161,8 +168,12 @@ fn text_report(r: &CheckReport) -> String {
         let verdict = c.verdict.map_or("?".into(), |v| format!("{v:?}").to_lowercase());
         let _ = writeln!(out, "\n[{verdict}] {} {} ({})", c.id, q.surface, q.measure.as_deref().unwrap_or("-"));
         let _ = writeln!(out, "  « {} »", c.text);
+        let _ = writeln!(out, "  frame: {}", q.frame.describe());
         if let Some(x) = &c.explanation {
             let _ = writeln!(out, "  {x}");
+        }
+        if let Some(n) = &c.newer {
+            let _ = writeln!(out, "  ! {}: {}", n.source_id, n.explanation);
         }
         for e in c.evidence.iter().flatten() {
             let mark = match e.relation {
@@ -172,6 +183,9 @@ fn text_report(r: &CheckReport) -> String {
             };
             let _ = writeln!(out, "    {mark} {}: {}", e.source_id, e.explanation);
             let _ = writeln!(out, "      « {} »", e.sentence);
+            if let Some(q) = &e.quantity {
+                let _ = writeln!(out, "      frame: {}", q.frame.describe());
+            }
         }
     }
     out

@@ -166,7 +166,7 @@ pub fn qualifiers_after() -> &'static PerLang<PhraseTable<Qualifier>> {
 fn qualifier_tables(after: bool) -> PerLang<PhraseTable<Qualifier>> {
     let mut fr = Vec::new();
     let mut en = Vec::new();
-    for r in rows(include_str!("qualifiers.tsv")) {
+    for r in rows(include_str!("qualifiers.tsv")).filter(|r| r[1] != "adverb") {
         let (name, is_after) = match r[1].strip_suffix("_after") {
             Some(n) => (n, true),
             None => (r[1], false),
@@ -190,6 +190,22 @@ fn qualifier_tables(after: bool) -> PerLang<PhraseTable<Qualifier>> {
         }
     }
     PerLang { fr: PhraseTable::new(fr), en: PhraseTable::new(en) }
+}
+
+/// Adverbs that may stand between a qualifying verb and its figure
+/// (`qualifiers.tsv` rows of kind `adverb`): "dépasse désormais".
+pub fn qualifier_adverbs() -> &'static PerLang<HashSet<String>> {
+    static T: OnceLock<PerLang<HashSet<String>>> = OnceLock::new();
+    T.get_or_init(|| {
+        let (mut fr, mut en) = (HashSet::new(), HashSet::new());
+        for r in rows(include_str!("qualifiers.tsv")).filter(|r| r[1] == "adverb") {
+            for lang in langs(r[0]) {
+                let t = if *lang == Lang::Fr { &mut fr } else { &mut en };
+                t.insert(fold(r[2]).into_owned());
+            }
+        }
+        PerLang { fr, en }
+    })
 }
 
 /// A unit of `units.tsv`.
@@ -292,35 +308,134 @@ pub fn year_cues() -> &'static PerLang<PhraseTable<()>> {
     T.get_or_init(|| phrase_tables(include_str!("year_cues.tsv"), |r| (r[0], ())))
 }
 
-/// Class of a measure phrase (see `measures.tsv`).
+/// Class of a concept phrase (see `concepts.tsv`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MeasureClass {
     Person,
     Thing,
     Casualty,
     Money,
+    /// A noun phrase naming the measure as the subject before the figure
+    /// ("le taux de chômage", "GDP").
+    Subject,
+    /// A verb saying what the counted people did ("ont manifesté").
+    Verb,
     Skip,
     Refine,
 }
 
-pub fn measures() -> &'static PerLang<PhraseTable<(&'static str, MeasureClass)>> {
-    static T: OnceLock<PerLang<PhraseTable<(&'static str, MeasureClass)>>> = OnceLock::new();
+/// A concept of `concepts.tsv`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Concept {
+    pub domain: &'static str,
+    /// A running total that grows over time (`concept_traits.tsv`).
+    pub cumulative: bool,
+    pub class: MeasureClass,
+}
+
+fn class_named(name: &str) -> MeasureClass {
+    match name {
+        "person" => MeasureClass::Person,
+        "thing" => MeasureClass::Thing,
+        "casualty" => MeasureClass::Casualty,
+        "money" => MeasureClass::Money,
+        "subject" => MeasureClass::Subject,
+        "verb" => MeasureClass::Verb,
+        "skip" => MeasureClass::Skip,
+        "refine" => MeasureClass::Refine,
+        other => panic!("lexicon: unknown concept class {other:?}"),
+    }
+}
+
+/// Rows of `concepts.tsv`: key, domain, lang, class, phrase, aspect.
+fn concept_rows() -> impl Iterator<Item = Vec<&'static str>> {
+    rows(include_str!("concepts.tsv"))
+}
+
+/// A phrase's meaning in `concepts.tsv`: key, class, and whether the
+/// phrase itself names a change ("croissance" is a change of `gdp`).
+pub type ConceptPhrase = (&'static str, MeasureClass, bool);
+
+/// Phrases of `concepts.tsv` by language.
+pub fn measures() -> &'static PerLang<PhraseTable<ConceptPhrase>> {
+    static T: OnceLock<PerLang<PhraseTable<ConceptPhrase>>> = OnceLock::new();
     T.get_or_init(|| {
         let mut fr = Vec::new();
         let mut en = Vec::new();
-        for r in rows(include_str!("measures.tsv")) {
-            let class = match r[2] {
-                "person" => MeasureClass::Person,
-                "thing" => MeasureClass::Thing,
-                "casualty" => MeasureClass::Casualty,
-                "money" => MeasureClass::Money,
-                "skip" => MeasureClass::Skip,
-                "refine" => MeasureClass::Refine,
-                other => panic!("lexicon: unknown measure class {other:?}"),
-            };
+        for r in concept_rows() {
+            let class = class_named(r[3]);
+            let change = r.get(5) == Some(&"change");
+            for lang in langs(r[2]) {
+                let t = if *lang == Lang::Fr { &mut fr } else { &mut en };
+                t.push((r[4], (r[0], class, change)));
+            }
+        }
+        PerLang { fr: PhraseTable::new(fr), en: PhraseTable::new(en) }
+    })
+}
+
+/// What `concepts.tsv` and `concept_traits.tsv` say of a concept key.
+/// Skip and refine rows are no concept.
+pub fn concept(key: &str) -> Option<Concept> {
+    static T: OnceLock<HashMap<&'static str, Concept>> = OnceLock::new();
+    let t = T.get_or_init(|| {
+        let cumulative: HashSet<&'static str> =
+            rows(include_str!("concept_traits.tsv")).filter(|r| r.get(1) == Some(&"cumulative")).map(|r| r[0]).collect();
+        let mut m: HashMap<&'static str, Concept> = HashMap::default();
+        for r in concept_rows() {
+            let class = class_named(r[3]);
+            if matches!(class, MeasureClass::Skip | MeasureClass::Refine) {
+                continue;
+            }
+            m.entry(r[0]).or_insert(Concept { domain: r[1], cumulative: cumulative.contains(r[0]), class });
+        }
+        m
+    });
+    t.get(key).copied()
+}
+
+/// The class of a concept key (the class of its first phrase).
+pub fn measure_class(key: &str) -> Option<MeasureClass> {
+    concept(key).map(|c| c.class)
+}
+
+/// Number of concepts per domain, for documentation and tests.
+pub fn concepts_per_domain() -> Vec<(&'static str, usize)> {
+    let mut seen: HashSet<(&'static str, &'static str)> = HashSet::new();
+    for r in concept_rows() {
+        if !matches!(r[3], "skip" | "refine") {
+            seen.insert((r[1], r[0]));
+        }
+    }
+    let mut counts: std::collections::BTreeMap<&'static str, usize> = Default::default();
+    for (d, _) in seen {
+        *counts.entry(d).or_default() += 1;
+    }
+    counts.into_iter().collect()
+}
+
+/// Period words (`periods.tsv`): (kind, value).
+pub fn periods() -> &'static PerLang<PhraseTable<(&'static str, &'static str)>> {
+    static T: OnceLock<PerLang<PhraseTable<(&'static str, &'static str)>>> = OnceLock::new();
+    T.get_or_init(|| phrase_tables(include_str!("periods.tsv"), |r| (r[2], (r[0], r[1]))))
+}
+
+/// Aspect words (`aspects.tsv`): (aspect, value).
+pub fn aspects() -> &'static PerLang<PhraseTable<(&'static str, &'static str)>> {
+    static T: OnceLock<PerLang<PhraseTable<(&'static str, &'static str)>>> = OnceLock::new();
+    T.get_or_init(|| phrase_tables(include_str!("aspects.tsv"), |r| (r[2], (r[0], r[1]))))
+}
+
+/// Restrictions of who or where (`populations.tsv`): key.
+pub fn populations() -> &'static PerLang<PhraseTable<&'static str>> {
+    static T: OnceLock<PerLang<PhraseTable<&'static str>>> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut fr = Vec::new();
+        let mut en = Vec::new();
+        for r in rows(include_str!("populations.tsv")) {
             for lang in langs(r[1]) {
                 let t = if *lang == Lang::Fr { &mut fr } else { &mut en };
-                t.push((r[3], (r[0], class)));
+                t.push((r[2], r[0]));
             }
         }
         PerLang { fr: PhraseTable::new(fr), en: PhraseTable::new(en) }
@@ -352,6 +467,9 @@ pub enum AttributionRole {
     Pronoun,
     NotHedge,
     Adverb,
+    /// Words that make an attribution no counter ("une première
+    /// estimation", "reports").
+    NotCounter,
 }
 
 pub fn attribution() -> &'static PerLang<PhraseTable<AttributionRole>> {
@@ -365,6 +483,7 @@ pub fn attribution() -> &'static PerLang<PhraseTable<AttributionRole>> {
                 "pronoun" => AttributionRole::Pronoun,
                 "not_hedge" => AttributionRole::NotHedge,
                 "adverb" => AttributionRole::Adverb,
+                "not_counter" => AttributionRole::NotCounter,
                 other => panic!("lexicon: unknown attribution role {other:?}"),
             };
             (r[1], role)
@@ -416,5 +535,49 @@ mod tests {
         assert!(!measures().get(Lang::Fr).starting_with("soldats").is_empty());
         assert!(!aliases().starting_with("coree").is_empty());
         assert!(!attribution().get(Lang::Fr).starting_with("selon").is_empty());
+        assert!(!periods().get(Lang::Fr).starting_with("troisieme").is_empty());
+        assert!(!aspects().get(Lang::En).starting_with("rose").is_empty());
+        assert!(!populations().get(Lang::Fr).starting_with("ehpad").is_empty());
+    }
+
+    /// The concept lexicon covers the domains news figures come from, in
+    /// both languages.
+    #[test]
+    fn concepts_cover_the_domains_of_news_figures() {
+        let per_domain: std::collections::HashMap<&str, usize> = concepts_per_domain().into_iter().collect();
+        for domain in [
+            "economy",
+            "public_finance",
+            "business",
+            "elections",
+            "demography",
+            "health",
+            "disaster",
+            "conflict",
+            "climate_energy",
+            "migration",
+            "justice",
+            "education",
+            "sport",
+            "transport",
+            "housing",
+            "protest",
+        ] {
+            assert!(per_domain.get(domain).copied().unwrap_or(0) >= 8, "{domain}: {per_domain:?}");
+        }
+        for key in ["unemployment", "consumer_prices", "gdp", "public_debt", "protester", "seat", "turnout", "killed", "casualty"] {
+            assert!(concept(key).is_some(), "{key}");
+        }
+        assert!(concept("killed").is_some_and(|c| c.cumulative));
+        assert!(concept("unemployment").is_some_and(|c| !c.cumulative));
+        // Every concept has phrases in both languages.
+        let mut langs: std::collections::HashMap<&str, (bool, bool)> = std::collections::HashMap::new();
+        for r in concept_rows().filter(|r| !matches!(r[3], "skip" | "refine")) {
+            let e = langs.entry(r[0]).or_default();
+            e.0 |= r[2] == "fr";
+            e.1 |= r[2] == "en";
+        }
+        let one_sided: Vec<&&str> = langs.iter().filter(|(_, (fr, en))| !(*fr && *en)).map(|(k, _)| k).collect();
+        assert!(one_sided.is_empty(), "concepts named in one language only: {one_sided:?}");
     }
 }

@@ -465,6 +465,16 @@ fn phrase_before<'t, T>(text: &str, pos: usize, table: &'t PhraseTable<T>) -> Op
     None
 }
 
+/// A qualifying verb separated from its figure by one adverb ("dépasse
+/// désormais 3 000 milliards", "now tops 10,000").
+fn past_adverb(text: &str, pos: usize, lang: Lang) -> Option<(&'static Qualifier, usize)> {
+    let t = prev(text, pos)?;
+    if t.newline_before || !lexicon::qualifier_adverbs().get(lang).contains(&*fold(t.text)) {
+        return None;
+    }
+    phrase_before(text, t.start, lexicon::qualifiers().get(lang))
+}
+
 /// Ordinal suffixes written after digits ("1er", "2e", "3ème", "21st").
 fn ordinal_suffix(text: &str, end: usize, lang: Lang) -> Option<usize> {
     let rest = &text[end..];
@@ -953,7 +963,7 @@ fn finish(
 ) -> Mention {
     let (qualifier, qualifier_start) = match kind {
         Kind::Ordinal | Kind::Year | Kind::Date => (Qualifier::Exact, None),
-        _ => match phrase_before(text, start, lexicon::qualifiers().get(lang)) {
+        _ => match phrase_before(text, start, lexicon::qualifiers().get(lang)).or_else(|| past_adverb(text, start, lang)) {
             Some((&q, s)) if s >= floor => (q, Some(s)),
             _ => (Qualifier::Exact, None),
         },

@@ -54,14 +54,97 @@ impl Figure {
             ),
             Some(u) => lexicon::unit_factor(u).unwrap_or((u.as_str(), 1.0)),
         };
+        // An exact figure stands for what rounds to it: "7,4 %" is 7.35 to
+        // 7.45, not 7.3; a round "2 000" is within 2.5 % of 2 000.
+        // Rounding intervals are half-open: "7,3" and "7,4" meet at 7.35
+        // without agreeing.
+        let half = if q.qualifier == Qualifier::Exact { precision(&q.surface, q.value) * (1.0 - 1e-6) } else { 0.0 };
+        let (mut low, mut high) = (q.low.map_or(f64::NEG_INFINITY, |v| v - half), q.high.map_or(f64::INFINITY, |v| v + half));
+        // "environ 10 100" is stated to three digits: about it means within
+        // a step or two of its last digit, not 5 % ("environ 11 000").
+        if q.qualifier == Qualifier::Approx && q.value != 0.0 {
+            let unit = last_digit_unit(&q.surface, q.value);
+            let width = (high - q.value).max(q.value - low);
+            let narrow = (2.0 * unit).max(width / 5.0).min(width);
+            low = q.value - narrow;
+            high = q.value + narrow;
+        }
         Figure {
             kind: q.kind,
             qualifier: q.qualifier,
             dimension: fnv1a(dimension),
             value: q.value * factor,
-            low: q.low.map_or(f64::NEG_INFINITY, |v| v * factor),
-            high: q.high.map_or(f64::INFINITY, |v| v * factor),
+            low: low * factor,
+            high: high * factor,
         }
+    }
+}
+
+/// Half the unit of the last significant digit of a stated figure, the
+/// rounding its wording allows. Stated decimals count in full ("7,4": 0.05);
+/// trailing zeros of a whole number may be rounding, up to 2.5 % ("2 000":
+/// 50, so that 2 012 agrees and 11 000 still disagrees with 12 000).
+fn precision(surface: &str, value: f64) -> f64 {
+    let v = value.abs();
+    let unit = last_digit_unit(surface, value);
+    if unit < 1.0 {
+        unit / 2.0
+    } else if unit == 1.0 || v < 1000.0 {
+        // A whole number without trailing zeros is exact: 173 is not 172;
+        // so is a small round one ("80 %" is not 81 %).
+        0.0
+    } else {
+        (unit / 2.0).min(0.025 * v)
+    }
+}
+
+/// The unit of the last non-zero digit of a stated figure: 0.1 for "7,4",
+/// 100 for "10 100", 10 000 for "1,28 million".
+fn last_digit_unit(surface: &str, value: f64) -> f64 {
+    let v = value.abs();
+    if v == 0.0 || !v.is_finite() {
+        return 0.0;
+    }
+    let mut digits: String = surface.chars().filter(char::is_ascii_digit).collect();
+    if digits.is_empty() {
+        digits = format!("{v:.0}");
+    }
+    let significant = digits.trim_start_matches('0').trim_end_matches('0').len().max(1) as i32;
+    let magnitude = v.log10().floor() as i32;
+    10f64.powi(magnitude - significant + 1)
+}
+
+impl Figure {
+    /// The stated value, in the base unit.
+    pub fn value(&self) -> f64 {
+        self.value
+    }
+
+    /// The dimension's hash.
+    pub fn dimension(&self) -> u64 {
+        self.dimension
+    }
+}
+
+/// The unit of the last significant digit of a stated value: 1 000 for
+/// 3 000, 10 for 150, 10 000 for 1 280 000.
+fn step(v: f64) -> f64 {
+    let v = v.abs();
+    if v < 1.0 || v.fract() != 0.0 {
+        return 0.0;
+    }
+    let mut step = 1.0;
+    while v % (step * 10.0) == 0.0 && step < 1e15 {
+        step *= 10.0;
+    }
+    step
+}
+
+/// Which side of a bound its values lie on: +1 above, -1 below.
+fn bound_side(q: Qualifier) -> f64 {
+    match q {
+        Qualifier::AtLeast | Qualifier::MoreThan => 1.0,
+        _ => -1.0,
     }
 }
 
@@ -83,9 +166,20 @@ pub fn compare(a: &Figure, b: &Figure, tolerance: f64) -> (Outcome, f64) {
     if !overlap {
         return (Outcome::Disagree, diff);
     }
-    // A bound agrees when the other figure sits near it; far inside it is
-    // only compatible.
-    let near = |bound: &Figure, other: f64| ((other - bound.value) / bound.value.abs().max(f64::MIN_POSITIVE)).abs() <= tolerance;
+    // A bound agrees when the other figure sits near it: within the
+    // tolerance, or within one step of its last significant digit ("plus de
+    // 3 000 milliards" and 3 160 milliards; "more than 2 million" and 2.1
+    // million). Far inside it is only compatible.
+    let near = |bound: &Figure, other: f64| {
+        let gap = (other - bound.value).abs();
+        gap <= tolerance * bound.value.abs() || gap <= step(bound.value) && (other - bound.value).signum() == bound_side(bound.qualifier)
+    };
+    // A range whose ends lie several times apart ("between 100 and 1,000",
+    // or "fell by 171 to 25,660" read as one) confirms nothing.
+    let vague = |f: &Figure| f.qualifier == Qualifier::Range && f.low > 0.0 && f.high / f.low > 4.0;
+    if vague(a) || vague(b) {
+        return (Outcome::Compatible, diff);
+    }
     let outcome = match (is_bound(a.qualifier), is_bound(b.qualifier)) {
         (true, false) if !near(a, vb) => Outcome::Compatible,
         (false, true) if !near(b, va) => Outcome::Compatible,
@@ -123,6 +217,7 @@ mod tests {
             measure_span_utf16: None,
             qualifier_surface: None,
             date: None,
+            frame: Default::default(),
         })
     }
 

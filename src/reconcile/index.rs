@@ -93,6 +93,10 @@ impl Interner {
 #[derive(Debug, Default, Clone)]
 pub struct Index {
     pub statements: Vec<Statement>,
+    /// Figure statements by stated value (`value_key`), whatever their
+    /// measure: a specific figure given again ("85 044 décès") is found
+    /// even where the words around it name the measure differently.
+    pub by_value: HashMap<(u64, i64), Vec<u32>>,
     /// Figure statements by full measure key.
     pub figures: HashMap<u32, Vec<u32>>,
     /// Statements by base measure key: mentions without a figure, and every
@@ -119,6 +123,26 @@ pub struct Index {
     shingle_postings: HashMap<u64, Vec<u32>>,
     /// Removed sources, by source number.
     pub removed: Vec<bool>,
+}
+
+/// A figure's dimension and stated value, to four significant digits, when
+/// the figure is specific enough to recognise by value alone: three
+/// significant digits or more ("85 044", "7,35 %", "6,288"), not "5 %" or
+/// "2 000".
+pub fn value_key(q: &Quantity) -> Option<(u64, i64)> {
+    let f = Figure::of(q);
+    let v = f.value();
+    if !v.is_finite() || v == 0.0 || q.qualifier == crate::report::Qualifier::Range {
+        return None;
+    }
+    let digits: String = q.surface.chars().filter(char::is_ascii_digit).collect();
+    let significant = digits.trim_start_matches('0').trim_end_matches('0').len();
+    if significant < 3 {
+        return None;
+    }
+    let magnitude = v.abs().log10().floor() as i32;
+    let scale = 10f64.powi(3 - magnitude);
+    Some((f.dimension(), (v * scale).round() as i64))
 }
 
 /// The base key of a measure ("artillery" for "artillery.calibre").
@@ -284,11 +308,15 @@ impl Index {
             entities,
             years: years_of(&c.time),
             terms,
-            attribution: c.attribution.clone(),
+            // Who gives this figure: its clause's counter, else the sentence's.
+            attribution: c.quantities[0].frame.counter.clone().or_else(|| c.attribution.clone()),
             hedged: c.hedged,
             refine: refine_of(text, c, lang),
         });
         self.figures.entry(measure).or_default().push(id);
+        if let Some(k) = value_key(&c.quantities[0]) {
+            self.by_value.entry(k).or_default().push(id);
+        }
         // Under its base key for the claims of a variant, and the other way.
         self.others.entry(base).or_default().push(id);
     }

@@ -25,6 +25,7 @@
 use std::collections::HashMap;
 
 use super::index::{EntityKind, Index, Overlay};
+use crate::report::{Aspect, Frame, Lang};
 
 /// How the subjects of two statements relate.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -122,6 +123,175 @@ impl WeightedTerms {
             }
         }
         shared / self.total
+    }
+}
+
+/// Why two figures of one measure are not the same fact, or may not be.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FrameWhy {
+    /// Another period (the source's label).
+    Period(String),
+    /// Another "as of" date for a running total: a timeline, not a
+    /// contradiction (the source's label).
+    Timeline(String),
+    /// Another aspect: the message key naming the source's.
+    Aspect(&'static str),
+    /// Another basis of change ("year" against "month").
+    Basis(String),
+    /// Another population ("civilian" against "soldier", "Russia").
+    Population(String),
+    /// A restriction one side has ("age_15_24").
+    Restriction(String),
+    /// The claim gives another counter's figure.
+    Counter(String),
+    /// One side's period is not stated.
+    PeriodUnclear,
+    /// One side names a type the other does not ("120 Koksan").
+    Part,
+    /// The figures are too far apart to be one fact.
+    FarApart,
+    /// One figure is about a name the other's sentence does not hold.
+    Anchor(String),
+    /// The same source gives another figure that agrees: this one is
+    /// about something else.
+    Sibling,
+}
+
+/// How two frames relate.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FrameMatch {
+    /// Every part of the frame agrees: the figures compare.
+    Same,
+    /// They may be the same fact, but a part is unclear on one side: an
+    /// agreement corroborates, a disagreement is only related.
+    Open(FrameWhy),
+    /// Different facts: related, never compared.
+    Differ(FrameWhy),
+}
+
+fn norm_counter(s: &str) -> String {
+    let f = crate::text::chars::fold(s);
+    let f = f.trim();
+    let f = ["the ", "le ", "la ", "les ", "l'"].iter().find_map(|d| f.strip_prefix(d)).unwrap_or(f);
+    f.chars().filter(|c| c.is_alphanumeric() || *c == ' ').collect::<String>().trim().to_string()
+}
+
+/// Compares the frame of a source's figure with the claim's.
+/// `cumulative`: the measure is a running total (tolls, deliveries).
+pub fn frames(claim: &Frame, source: &Frame, cumulative: bool, lang: Lang) -> FrameMatch {
+    use crate::frame::period::{relate, PeriodMatch};
+    let mut open: Option<FrameWhy> = None;
+    // Aspect.
+    if claim.aspect != source.aspect {
+        let key = match source.aspect {
+            Aspect::Change => "aspect_change",
+            Aspect::Level => "aspect_level",
+            Aspect::Rate => "aspect_rate",
+            Aspect::Part => "aspect_part",
+            Aspect::Sighting => "aspect_sighting",
+        };
+        // A part or a sighting against a total, a level against a change.
+        let key = if claim.aspect == Aspect::Part || claim.aspect == Aspect::Sighting {
+            if claim.aspect == Aspect::Part {
+                "aspect_part"
+            } else {
+                "aspect_sighting"
+            }
+        } else {
+            key
+        };
+        return FrameMatch::Differ(FrameWhy::Aspect(key));
+    }
+    if claim.aspect == Aspect::Rate && claim.per != source.per {
+        return FrameMatch::Differ(FrameWhy::Aspect("aspect_rate"));
+    }
+    match (&claim.basis, &source.basis) {
+        (Some(a), Some(b)) if a != b => return FrameMatch::Differ(FrameWhy::Basis(b.clone())),
+        (Some(_), None) | (None, Some(_))
+            if claim.aspect == Aspect::Change && (claim.basis.as_deref() == Some("rate") || source.basis.as_deref() == Some("rate")) =>
+        {
+            return FrameMatch::Differ(FrameWhy::Basis("rate".into()));
+        }
+        _ => {}
+    }
+    // Population and owners.
+    let is_population = |w: &String| crate::lexicon::measure_class(w).is_some();
+    let pop = |f: &Frame| f.whose.iter().find(|w| is_population(w)).cloned();
+    match (pop(claim), pop(source)) {
+        (Some(a), Some(b)) if a != b && a != "person" && b != "person" => return FrameMatch::Differ(FrameWhy::Population(b)),
+        _ => {}
+    }
+    let owners = |f: &Frame| f.whose.iter().filter(|w| !is_population(w)).cloned().collect::<Vec<_>>();
+    let (co, so) = (owners(claim), owners(source));
+    if !co.is_empty() && !so.is_empty() && !co.iter().any(|x| so.contains(x)) {
+        return FrameMatch::Differ(FrameWhy::Population(so.join(", ")));
+    }
+    // Restrictions of who or where: different ones on both sides are
+    // different facts; one side's alone ("au sens du BIT", "15-24 ans")
+    // leaves the frame open.
+    if claim.restrictions != source.restrictions {
+        let only = |a: &[String], b: &[String]| a.iter().filter(|r| !b.contains(r)).cloned().collect::<Vec<_>>();
+        let (mine, theirs) = (only(&claim.restrictions, &source.restrictions), only(&source.restrictions, &claim.restrictions));
+        if !mine.is_empty() && !theirs.is_empty() {
+            return FrameMatch::Differ(FrameWhy::Restriction(theirs.join(", ")));
+        }
+        open = Some(FrameWhy::Restriction(if theirs.is_empty() { mine.join(", ") } else { theirs.join(", ") }));
+    }
+    // Period.
+    match relate(claim.period_key.as_ref(), source.period_key.as_ref(), cumulative) {
+        PeriodMatch::Same => {}
+        PeriodMatch::Differ => {
+            let label = source.period_key.map(|p| p.label(lang)).unwrap_or_default();
+            let implied = |f: &Frame| f.period_key.is_some_and(|p| p.implicit || p.to_date);
+            return FrameMatch::Differ(if cumulative && (implied(claim) || implied(source)) {
+                FrameWhy::Timeline(label)
+            } else {
+                FrameWhy::Period(label)
+            });
+        }
+        PeriodMatch::Open => open = Some(FrameWhy::PeriodUnclear),
+    }
+    // A type named on one side ("120 Koksan guns" against 200 guns): one
+    // type among others, or the same figure; two different types differ.
+    if claim.types != source.types {
+        if !claim.types.is_empty() && !source.types.is_empty() && !claim.types.iter().any(|t| source.types.contains(t)) {
+            return FrameMatch::Differ(FrameWhy::Part);
+        }
+        open = Some(FrameWhy::Part);
+    }
+    // A forecast is not an outcome.
+    if claim.modality != source.modality {
+        return FrameMatch::Differ(FrameWhy::Aspect(match source.modality.as_deref().or(claim.modality.as_deref()) {
+            Some("target") => "aspect_target",
+            Some("proposal") => "aspect_proposal",
+            _ => "aspect_forecast",
+        }));
+    }
+    // What each figure is specifically about: a name in one figure's clause
+    // that the other's sentence does not hold ("91 in Suzu" against the 202
+    // of the whole prefecture) leaves the frame open.
+    let missing = |mine: &[String], theirs: &[String]| mine.iter().find(|a| !theirs.contains(a)).cloned();
+    if let Some(x) = missing(&source.anchors[0], &claim.anchors[1]).or_else(|| missing(&claim.anchors[0], &source.anchors[1])) {
+        open.get_or_insert(FrameWhy::Anchor(x));
+    }
+    // Who gives it: an attributed claim ("2 millions, d'après la CGT") is
+    // that counter's figure. Only the same counter's figure can contradict
+    // it; another's, or a figure no one is said to give, leaves it open.
+    match (&claim.counter, &source.counter) {
+        (Some(a), Some(b)) => {
+            let (na, nb) = (norm_counter(a), norm_counter(b));
+            if !na.is_empty() && !nb.is_empty() && na != nb && !na.contains(&nb) && !nb.contains(&na) {
+                open.get_or_insert(FrameWhy::Counter(b.clone()));
+            }
+        }
+        (Some(_), None) => {
+            open.get_or_insert(FrameWhy::Counter(String::from("?")));
+        }
+        _ => {}
+    }
+    match open {
+        Some(w) => FrameMatch::Open(w),
+        None => FrameMatch::Same,
     }
 }
 

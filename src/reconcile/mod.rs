@@ -126,6 +126,7 @@ impl Checker {
         let number = self.sources.len() as u32;
         let mut opts = self.opts.extract;
         opts.lang = source.lang;
+        opts.date = source.date.as_deref().and_then(crate::frame::period::Ymd::parse);
         let doc: Document = claims::extract(&source.text, &opts);
         let sentences = segment::sentences(&source.text);
         let copy_of = self.index.near_duplicates(&shingles(&source.text), self.opts.copy_threshold).first().map(|&(s, _)| s);
@@ -140,7 +141,8 @@ impl Checker {
             lang: doc.extraction.lang,
             title: source.title,
             url: source.url,
-            date: source.date,
+            // The date given, else the one its dateline states.
+            date: source.date.or_else(|| doc.date.map(|d| d.iso())),
             copy_of: copy_of.map(|s| self.sources[s as usize].info.id.clone()),
         };
         self.sources.push(Stored { info: info.clone(), utf16: Utf16Index::new(&source.text), text: source.text, copy_of, removed: false });
@@ -167,8 +169,18 @@ impl Checker {
     }
 
     /// Checks an article against the sources.
-    pub fn check<'a>(&'a self, article: &str) -> CheckReport {
-        let doc = claims::extract(article, &self.opts.extract);
+    pub fn check(&self, article: &str) -> CheckReport {
+        self.check_dated(article, None)
+    }
+
+    /// Checks an article published on `date` ("2024-09-10"; `None` reads
+    /// its dateline, else leaves it unknown).
+    pub fn check_dated<'a>(&'a self, article: &str, date: Option<&str>) -> CheckReport {
+        let mut opts = self.opts.extract;
+        if let Some(d) = date.and_then(crate::frame::period::Ymd::parse) {
+            opts.date = Some(d);
+        }
+        let doc = claims::extract(article, &opts);
         let lang = doc.extraction.lang;
         // Aliases the article declares join those of the sources, on a copy
         // so that checking leaves the index as it was.
@@ -221,7 +233,6 @@ impl Checker {
                 names.local.entry(overlay.find(id)).or_insert_with(|| e.canonical.clone());
             }
             let terms = overlay.term_ids(article, c.sentence_span, lang);
-            let years = index::years_of(&c.time);
             // The figures of this very measure, then the other statements under
             // its base key (mentions, and figures of its variants).
             let list = |key: &str, map: &'a HashMap<u32, Vec<u32>>| -> &'a [u32] {
@@ -229,13 +240,14 @@ impl Checker {
             };
             let candidates = [list(&measure, &index.figures), list(base_key(&measure), &index.others)];
             let refine = index::refine_of(article, c, lang);
-            let view = ClaimView { quantity: q, measure: &measure, entities, years, terms, refine };
+            let view = ClaimView { quantity: q, measure: &measure, entities, terms, refine };
             let tolerance = self.opts.extract.numbers.approx_tolerance;
-            let (v, evidence, explanation) =
+            let (v, evidence, explanation, newer) =
                 verdict::judge(&view, &overlay, &views, &candidates, tolerance, self.opts.max_evidence, lang, &names, &within);
             c.verdict = Some(v);
             c.evidence = Some(evidence);
             c.explanation = Some(explanation);
+            c.newer = newer;
         }
         let discrepancies = discrepancies::tables(&claims, index, |s| {
             let st = self.sources.get(s as usize).filter(|x| !x.removed)?;

@@ -27,9 +27,9 @@ use std::collections::HashMap;
 
 use super::compare::{compare, Figure, Outcome};
 use super::index::{EntityKind, Overlay, Statement};
-use super::matching::{merged, merged_into, scope, Scope, WeightedTerms};
+use super::matching::{frames, merged, merged_into, scope, FrameMatch, FrameWhy, Scope, WeightedTerms};
 use crate::lexicon::message;
-use crate::report::{Evidence, Lang, Quantity, Relation, Verdict};
+use crate::report::{Evidence, Lang, Newer, Quantity, Relation, Verdict};
 use crate::text::offsets::Utf16Index;
 
 /// A claim as the verdict stage needs it.
@@ -37,7 +37,6 @@ pub struct ClaimView<'a> {
     pub quantity: &'a Quantity,
     pub measure: &'a str,
     pub entities: Vec<(u32, EntityKind)>,
-    pub years: Vec<u16>,
     pub terms: Vec<u32>,
     /// What narrows the measure ("self_propelled").
     pub refine: Vec<&'static str>,
@@ -54,17 +53,23 @@ pub struct SourceView<'a> {
     pub copies_article: bool,
 }
 
+/// Two figures of one frame this many times apart are not compared: a
+/// police count and a union count of one march rarely differ by more
+/// than a factor of three, two different facts often do.
+const FAR_APART: f64 = 4.0;
+
 /// Mentions without a comparable figure weighed per claim, at most.
 const MENTION_SAMPLE: usize = 200;
 
 /// Why a statement bears on a claim as it does (text is built later).
 enum Why {
     Versus(f64),
+    Frame(FrameWhy),
+    Unnamed,
     Compatible,
     OtherUnits,
     OtherScope(Vec<u32>),
     OtherKind,
-    OtherTime,
     Mention,
 }
 
@@ -144,7 +149,7 @@ pub fn judge(
     lang: Lang,
     name_of: &Names<'_>,
     within: &HashMap<u32, u32>,
-) -> (Verdict, Vec<Evidence>, String) {
+) -> (Verdict, Vec<Evidence>, String, Option<Newer>) {
     let index = overlay.index;
     let claim_entities = merged(overlay, &claim.entities);
     // Weigh every candidate cheaply; text is only built for the evidence
@@ -155,6 +160,10 @@ pub fn judge(
     let claim_figure = Figure::of(claim.quantity);
     let mut source_entities = Vec::new();
     let mut mentions_kept = 0;
+    let concept = crate::lexicon::concept(super::index::base_key(claim.measure));
+    let named = concept.is_some();
+    let cumulative = concept.is_some_and(|c| c.cumulative);
+    let mut newer: Option<(u32, i64, f64)> = None;
     // Figures of the measure are all weighed (they decide the verdict); the
     // others only until a sample of mentions is found, which bounds the work
     // on a measure that thousands of sources discuss.
@@ -178,15 +187,45 @@ pub fn judge(
         }
         let (relation, why) = match (&st.figure, same_measure) {
             (Some(q), true) => {
-                let other_time = !claim.years.is_empty() && !st.years.is_empty() && !claim.years.iter().any(|y| st.years.contains(y));
                 let other_kind = !claim.refine.is_empty() && !st.refine.is_empty() && !claim.refine.iter().any(|r| st.refine.contains(r));
-                match sc {
-                    Scope::Different(ids) => (Relation::Related, Why::OtherScope(ids)),
-                    Scope::Same if other_kind => (Relation::Related, Why::OtherKind),
-                    Scope::Same if other_time => (Relation::Related, Why::OtherTime),
-                    Scope::Same => match compare(&claim_figure, q, tolerance) {
+                let source_frame = st.quantity.as_ref().map(|x| &x.frame);
+                let mut fm = match source_frame {
+                    Some(f) => frames(&claim.quantity.frame, f, cumulative, lang),
+                    None => FrameMatch::Same,
+                };
+                // A type named on one side only ("120 Koksan" among the
+                // artillery): maybe the same figure, maybe a part.
+                let weapon = |v: &[(u32, EntityKind)]| v.iter().any(|e| e.1 == EntityKind::Weapon);
+                if fm == FrameMatch::Same && weapon(&claim_entities) != weapon(source_entities) {
+                    fm = FrameMatch::Open(FrameWhy::Part);
+                }
+                match (sc, fm) {
+                    (Scope::Different(ids), _) => (Relation::Related, Why::OtherScope(ids)),
+                    (Scope::Same, _) if other_kind => (Relation::Related, Why::OtherKind),
+                    // A running total on another day: the same figure confirms
+                    // it, another is a step of its timeline.
+                    (Scope::Same, FrameMatch::Differ(FrameWhy::Timeline(x))) => match compare(&claim_figure, q, tolerance) {
+                        (Outcome::Agree, d) if named => (Relation::Corroborates, Why::Versus(d)),
+                        _ => {
+                            if let Some(f) = source_frame {
+                                newer_candidate(&mut newer, claim, f, q, sid);
+                            }
+                            (Relation::Related, Why::Frame(FrameWhy::Timeline(x)))
+                        }
+                    },
+                    (Scope::Same, FrameMatch::Differ(w)) => (Relation::Related, Why::Frame(w)),
+                    (Scope::Same, fm) => match compare(&claim_figure, q, tolerance) {
+                        // A measure the frame could not name ("7 %" alone)
+                        // meets every other unnamed figure: never judged.
+                        _ if !named => (Relation::Related, Why::Unnamed),
                         (Outcome::Agree, d) => (Relation::Corroborates, Why::Versus(d)),
-                        (Outcome::Disagree, d) => (Relation::Contradicts, Why::Versus(d)),
+                        (Outcome::Disagree, d) => match fm {
+                            FrameMatch::Open(w) => (Relation::Related, Why::Frame(w)),
+                            // Figures several times apart are far more often
+                            // two different facts than one fact disputed.
+                            _ if !(1.0 / FAR_APART..=FAR_APART).contains(&(1.0 + d)) => (Relation::Related, Why::Frame(FrameWhy::FarApart)),
+                            _ => (Relation::Contradicts, Why::Versus(d)),
+                        },
                         (Outcome::Compatible, _) => (Relation::Related, Why::Compatible),
                         (Outcome::Incomparable, _) => (Relation::Related, Why::OtherUnits),
                     },
@@ -205,6 +244,43 @@ pub fn judge(
             }
         };
         found.push(Found { statement: sid, source: st.source, relation, why, similarity: sim, figure: st.figure.is_some() });
+    }
+
+    // The same specific value in a source sentence about the same subject,
+    // under another measure key ("85 044 morts" against "85,044 deaths",
+    // read with different words): it corroborates, never contradicts.
+    if !found.iter().any(|f| f.relation == Relation::Corroborates) {
+        if let Some(key) = super::index::value_key(claim.quantity) {
+            for &sid in index.by_value.get(&key).map_or(&[][..], Vec::as_slice) {
+                let st = &index.statements[sid as usize];
+                if index.is_removed(st.source) || sources.get(st.source as usize).is_none() || named && Some(st.measure) == claim_measure {
+                    continue;
+                }
+                let (Some(q), Some(sq)) = (st.figure.as_ref(), st.quantity.as_deref()) else { continue };
+                merged_into(overlay, index.entities(st), &mut source_entities);
+                // Any shared name counts here ("Cerrado"): the value itself
+                // is already specific.
+                let shares = claim_entities.iter().any(|e| source_entities.contains(e));
+                let sim = weights.similarity(index.terms(st));
+                if !(shares || sim >= 0.3) || matches!(scope(&claim_entities, &source_entities, within), Scope::Different(_)) {
+                    continue;
+                }
+                if matches!(frames(&claim.quantity.frame, &sq.frame, cumulative, lang), FrameMatch::Differ(_)) {
+                    continue;
+                }
+                if let (Outcome::Agree, d) = compare(&claim_figure, q, tolerance) {
+                    found.retain(|f| f.statement != sid);
+                    found.push(Found {
+                        statement: sid,
+                        source: st.source,
+                        relation: Relation::Corroborates,
+                        why: Why::Versus(d),
+                        similarity: sim,
+                        figure: true,
+                    });
+                }
+            }
+        }
     }
 
     // Per source number: bit flags of what its statements say.
@@ -231,6 +307,19 @@ pub fn judge(
         }
     }
     let mut found = kept;
+
+    // A source that gives one agreeing figure and others that disagree is
+    // not at odds with itself: its other figures are about other things
+    // (fully and partly destroyed homes, two parties' seats). They become
+    // related.
+    let mut agrees = vec![false; sources.len()];
+    for f in found.iter().filter(|f| f.relation == Relation::Corroborates) {
+        agrees[f.source as usize] = true;
+    }
+    for f in found.iter_mut().filter(|f| f.relation == Relation::Contradicts && agrees[f.source as usize]) {
+        f.relation = Relation::Related;
+        f.why = Why::Frame(FrameWhy::Sibling);
+    }
 
     // One vote per independent source: a copy votes as its original, a
     // copy of the article not at all.
@@ -310,12 +399,9 @@ pub fn judge(
                     let x = format!("{} / {}", claim.refine.join(", "), st.refine.join(", ")).replace('_', "-");
                     fill(message(lang, "other_kind"), &[("x", &x), ("a", &a), ("b", &b)])
                 }
-                Why::OtherTime => {
-                    let join = |v: &[u16]| v.iter().map(u16::to_string).collect::<Vec<_>>().join(", ");
-                    let x = format!("{} / {}", join(&claim.years), join(&st.years));
-                    fill(message(lang, "other_time"), &[("x", &x), ("a", &a), ("b", &b)])
-                }
                 Why::Mention => message(lang, "mention").to_string(),
+                Why::Unnamed => fill(message(lang, "unnamed"), &[("a", &a), ("b", &b)]),
+                Why::Frame(w) => frame_why(w, &a, &b, lang),
             };
             if let Some(who) = &st.attribution {
                 explanation.push_str(&fill(message(lang, "according"), &[("s", who)]));
@@ -339,7 +425,53 @@ pub fn judge(
             }
         })
         .collect();
-    (verdict, evidence, summary)
+    let newer = newer.map(|(sid, _, _)| {
+        let st = &index.statements[sid as usize];
+        let q = st.quantity.as_deref().expect("a newer figure is a figure");
+        let b = figure(q);
+        let period = q.frame.period.as_ref().map(|p| p.label.clone());
+        let by = st.attribution.as_ref().map(|w| fill(message(lang, "according"), &[("s", w)])).unwrap_or_default();
+        let explanation = fill(message(lang, "newer"), &[("b", &b), ("x", period.as_deref().unwrap_or("?")), ("s", &by)]);
+        Newer {
+            source_id: sources[st.source as usize].id.to_string(),
+            figure: b,
+            value: q.value,
+            period,
+            attribution: st.attribution.clone(),
+            explanation,
+        }
+    });
+    (verdict, evidence, summary, newer)
+}
+
+/// Keeps the latest, larger figure of a running total dated after the
+/// claim's.
+fn newer_candidate(best: &mut Option<(u32, i64, f64)>, claim: &ClaimView<'_>, f: &crate::report::Frame, q: &Figure, sid: u32) {
+    let day = |p: Option<&crate::frame::period::Period>| p.and_then(|p| p.bounds()).map(|b| b.1.days());
+    let (Some(mine), Some(theirs)) = (day(claim.quantity.frame.period_key.as_ref()), day(f.period_key.as_ref())) else { return };
+    let value = q.value();
+    if theirs > mine && value > claim.quantity.value && best.is_none_or(|b| theirs > b.1 || theirs == b.1 && value > b.2) {
+        *best = Some((sid, theirs, value));
+    }
+}
+
+/// One line saying why a figure of the same measure is only related.
+fn frame_why(w: &FrameWhy, a: &str, b: &str, lang: Lang) -> String {
+    let with = |key: &str, x: &str| fill(message(lang, key), &[("x", x), ("a", a), ("b", b)]);
+    match w {
+        FrameWhy::Period(x) => with("other_period", x),
+        FrameWhy::Timeline(x) => with("timeline", x),
+        FrameWhy::Aspect(key) => with("other_aspect", message(lang, key)),
+        FrameWhy::Basis(x) => with("other_basis", x),
+        FrameWhy::Population(x) => with("other_population", &x.replace('_', " ")),
+        FrameWhy::Restriction(x) => with("restricted", &x.replace('_', " ")),
+        FrameWhy::Counter(x) => with("other_counter", x),
+        FrameWhy::PeriodUnclear => with("unclear_period", ""),
+        FrameWhy::Part => with("other_aspect", message(lang, "aspect_part")),
+        FrameWhy::FarApart => with("far_apart", ""),
+        FrameWhy::Anchor(x) => with("other_anchor", x),
+        FrameWhy::Sibling => with("sibling", ""),
+    }
 }
 
 fn shares_weapon(a: &[(u32, EntityKind)], b: &[(u32, EntityKind)]) -> bool {

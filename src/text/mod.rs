@@ -11,4 +11,5 @@ pub mod lang;
 pub mod offsets;
 pub mod segment;
 pub mod stem;
+pub mod tokens;
 pub mod words;

@@ -138,9 +138,11 @@ test('extract() returns claims or says it is unavailable', async () => {
   }
 });
 
-// Short texts for the checker: one source agrees, one disagrees.
+// Short texts for the checker: one source agrees, one disagrees. The
+// article names no counter: an attributed figure ("according to Seoul")
+// would be checked as that counter's, which neither source gives.
 const ARTICLE =
-  'About 11,000 North Korean soldiers have been deployed to Russia, according to Seoul. ' +
+  'About 11,000 North Korean soldiers have been deployed to Russia. ' +
   'Around 300 of them were killed.';
 const SOURCES = [
   { id: 'wire', text: 'South Korean intelligence says 15,000 North Korean troops are now in Russia.' },

@@ -37,7 +37,7 @@ const noBrowser =
     : false;
 
 // A page with the widget: the article, and its one source inline.
-const WIDGET_PAGE = `<article id="story"><p>About 11,000 North Korean soldiers have been deployed to Russia, according to Seoul.</p></article>
+const WIDGET_PAGE = `<article id="story"><p>About 11,000 North Korean soldiers have been deployed to Russia.</p></article>
 <recoupe-check for="#story"><script type="application/json">[{"id": "wire", "text": "South Korean intelligence says 15,000 North Korean troops are now in Russia."}]</script></recoupe-check>
 <script type="module" src="./widget-main.js"></script>
 `;
@@ -374,7 +374,7 @@ describe('the npm package', { timeout: 180_000 }, () => {
         await page.waitForSelector('#claims li', { timeout: 30_000 });
         const items = await page.$$eval('#claims li', (els) => els.map((el) => el.textContent));
         assert.deepEqual(items, [
-          '11,000: About 11,000 North Korean soldiers have been deployed to Russia, according to Seoul.',
+          '11,000: About 11,000 North Korean soldiers have been deployed to Russia.',
         ]);
         assert.ok(requests.some((u) => /\/assets\/recoupe_bg-[\w-]+\.wasm$/.test(u)), 'the hashed wasm was fetched');
         assert.deepEqual(problems, []);

@@ -1,0 +1,674 @@
+//! When a figure holds: the period words of a sentence, resolved against
+//! the document's date.
+//!
+//! `periods.tsv` lists the words (quarters, halves, relative expressions,
+//! weekdays); dates and years come from the number stage. A sentence's time
+//! expressions are found once; each figure then takes the one that follows
+//! it in its clause ("7,4 % au troisième trimestre 2024"), else the nearest
+//! one before it with no other figure in between ("Au deuxième trimestre
+//! 2024, le chômage a reculé à 7,3 %"), else the sentence's first absolute
+//! one, else the document's date as an "as of" date.
+//!
+//! A month or quarter without a year takes the document's year, the year
+//! before when it has not begun by the document's date. "Un an plus tôt"
+//! and "the previous quarter" shift the sentence's reference period;
+//! "l'an dernier", "lundi" and "yesterday" shift the document's date.
+//!
+//! Invariant: a period whose year is unknown has no start or end; it
+//! compares only by its grain ("T3" against "T3").
+
+use crate::lexicon;
+use crate::numbers::Mention;
+use crate::report::{Kind, Lang};
+use crate::text::tokens::Tokens;
+
+/// A calendar day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Ymd {
+    pub y: i32,
+    pub m: u8,
+    pub d: u8,
+}
+
+impl Ymd {
+    /// Reads "2024-09-10" (a time may follow: "2024-09-10T08:00:00Z").
+    pub fn parse(s: &str) -> Option<Ymd> {
+        let s = s.trim();
+        let b = s.as_bytes();
+        if b.len() < 10 || b[4] != b'-' || b[7] != b'-' || b.len() > 10 && !matches!(b[10], b'T' | b' ') {
+            return None;
+        }
+        let y: i32 = s.get(0..4)?.parse().ok()?;
+        let m: u8 = s.get(5..7)?.parse().ok()?;
+        let d: u8 = s.get(8..10)?.parse().ok()?;
+        (1..=12).contains(&m).then_some(())?;
+        (1..=days_in_month(y, m)).contains(&d).then_some(Ymd { y, m, d })
+    }
+
+    /// Days since 1970-01-01.
+    pub fn days(self) -> i64 {
+        // Howard Hinnant's days_from_civil.
+        let y = i64::from(self.y) - i64::from(self.m <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let m = i64::from(self.m);
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(self.d) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    pub fn from_days(z: i64) -> Ymd {
+        let z = z + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let d = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let m = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let y = (yoe + era * 400 + i64::from(m <= 2)) as i32;
+        Ymd { y, m, d }
+    }
+
+    /// 1 = Monday ... 7 = Sunday.
+    pub fn weekday(self) -> u8 {
+        ((self.days() + 3).rem_euclid(7) + 1) as u8
+    }
+
+    pub fn iso(self) -> String {
+        format!("{:04}-{:02}-{:02}", self.y, self.m, self.d)
+    }
+}
+
+fn days_in_month(y: i32, m: u8) -> u8 {
+    match m {
+        4 | 6 | 9 | 11 => 30,
+        2 if y % 4 == 0 && (y % 100 != 0 || y % 400 == 0) => 29,
+        2 => 28,
+        _ => 31,
+    }
+}
+
+/// The span of time a period covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Grain {
+    Year,
+    Half(u8),
+    Quarter(u8),
+    Month(u8),
+    Day(u8, u8),
+    /// Said to be relative ("le trimestre précédent") to a period the
+    /// sentence does not give: another period than the sentence's, but
+    /// which one is unknown.
+    Unresolved,
+}
+
+/// A figure's period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Period {
+    pub year: Option<i32>,
+    pub grain: Grain,
+    /// Taken from the document's date, not from the text: "as of".
+    pub implicit: bool,
+    /// A running total up to the date ("depuis le début de la guerre").
+    pub to_date: bool,
+    /// Read from elsewhere in the sentence, not next to the figure: a
+    /// likely period, too loose to call two figures different facts.
+    pub loose: bool,
+}
+
+impl Period {
+    fn day(d: Ymd, implicit: bool) -> Period {
+        Period { year: Some(d.y), grain: Grain::Day(d.m, d.d), implicit, to_date: false, loose: false }
+    }
+
+    /// First and last day, when the year is known.
+    pub fn bounds(&self) -> Option<(Ymd, Ymd)> {
+        let y = self.year?;
+        let month_end = |m: u8| Ymd { y, m, d: days_in_month(y, m) };
+        Some(match self.grain {
+            Grain::Year => (Ymd { y, m: 1, d: 1 }, Ymd { y, m: 12, d: 31 }),
+            Grain::Half(h) => (Ymd { y, m: 6 * h - 5, d: 1 }, month_end(6 * h)),
+            Grain::Quarter(q) => (Ymd { y, m: 3 * q - 2, d: 1 }, month_end(3 * q)),
+            Grain::Month(m) => (Ymd { y, m, d: 1 }, month_end(m)),
+            Grain::Day(m, d) => (Ymd { y, m, d }, Ymd { y, m, d }),
+            Grain::Unresolved => return None,
+        })
+    }
+
+    pub fn grain_name(&self) -> &'static str {
+        match self.grain {
+            Grain::Year => "year",
+            Grain::Half(_) => "half",
+            Grain::Quarter(_) => "quarter",
+            Grain::Month(_) => "month",
+            Grain::Day(..) => "day",
+            Grain::Unresolved => "relative",
+        }
+    }
+
+    /// How a reader names it: "T3 2024", "Q3 2024", "septembre 2024",
+    /// "2023", "24 déc. 2024".
+    pub fn label(&self, lang: Lang) -> String {
+        let year = self.year.map(|y| format!(" {y}")).unwrap_or_default();
+        let months_fr = ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."];
+        let months_en = ["Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."];
+        let month = |m: u8| match lang {
+            Lang::Fr => months_fr[usize::from(m - 1)],
+            Lang::En => months_en[usize::from(m - 1)],
+        };
+        let base = match (self.grain, lang) {
+            (Grain::Year, _) => return self.year.map_or_else(String::new, |y| y.to_string()),
+            (Grain::Half(h), Lang::Fr) => format!("S{h}{year}"),
+            (Grain::Half(h), Lang::En) => format!("H{h}{year}"),
+            (Grain::Quarter(q), Lang::Fr) => format!("T{q}{year}"),
+            (Grain::Quarter(q), Lang::En) => format!("Q{q}{year}"),
+            (Grain::Month(m), _) => format!("{}{year}", month(m)),
+            (Grain::Day(m, d), Lang::Fr) => format!("{d} {}{year}", month(m)),
+            (Grain::Day(m, d), Lang::En) => format!("{} {d}{}", month(m), self.year.map(|y| format!(", {y}")).unwrap_or_default()),
+            (Grain::Unresolved, Lang::Fr) => "autre période".to_string(),
+            (Grain::Unresolved, Lang::En) => "another period".to_string(),
+        };
+        if self.to_date {
+            match lang {
+                Lang::Fr => format!("cumul au {base}"),
+                Lang::En => format!("total to {base}"),
+            }
+        } else {
+            base
+        }
+    }
+
+    /// This period moved back by `months` months (or `days` days for a day).
+    fn shifted(&self, months: i32, days: i64) -> Period {
+        let mut p = *self;
+        p.implicit = false;
+        let Some(y) = self.year else {
+            p.grain = Grain::Unresolved;
+            return p;
+        };
+        let back = |m: u8, by: i32| {
+            let total = y * 12 + i32::from(m) - 1 - by;
+            (total.div_euclid(12), (total.rem_euclid(12) + 1) as u8)
+        };
+        match self.grain {
+            Grain::Year => p.year = Some(y - months.max(12) / 12),
+            Grain::Half(h) => {
+                let (ny, nm) = back(6 * h, months.max(6));
+                p.year = Some(ny);
+                p.grain = Grain::Half(nm.div_ceil(6));
+            }
+            Grain::Quarter(q) => {
+                let (ny, nm) = back(3 * q, months.max(3));
+                p.year = Some(ny);
+                p.grain = Grain::Quarter(nm.div_ceil(3));
+            }
+            Grain::Month(m) => {
+                let (ny, nm) = back(m, months.max(1));
+                p.year = Some(ny);
+                p.grain = Grain::Month(nm);
+            }
+            Grain::Day(m, d) => {
+                let day = Ymd { y, m, d };
+                let moved = if days != 0 {
+                    Ymd::from_days(day.days() - days)
+                } else {
+                    let (ny, nm) = back(m, months);
+                    Ymd { y: ny, m: nm, d: d.min(days_in_month(ny, nm)) }
+                };
+                return Period::day(moved, false);
+            }
+            Grain::Unresolved => {}
+        }
+        p
+    }
+}
+
+/// How two periods relate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PeriodMatch {
+    Same,
+    /// One side's period is unknown or only implied: they may be the same.
+    Open,
+    Differ,
+}
+
+/// Whether two figures' periods are the same. `cumulative` measures (tolls,
+/// deliveries) grow day by day: their "as of" dates must be the same day.
+pub fn relate(a: Option<&Period>, b: Option<&Period>, cumulative: bool) -> PeriodMatch {
+    let strict = relate_strict(a, b, cumulative);
+    if strict == PeriodMatch::Differ && (a.is_some_and(|p| p.loose) || b.is_some_and(|p| p.loose)) {
+        return PeriodMatch::Open;
+    }
+    strict
+}
+
+fn relate_strict(a: Option<&Period>, b: Option<&Period>, cumulative: bool) -> PeriodMatch {
+    let (a, b) = match (a, b) {
+        (None, None) => return PeriodMatch::Same,
+        (Some(a), Some(b)) => (a, b),
+        // Only one document is dated and neither figure states a period:
+        // read them as of the same time, as figures of undated documents
+        // are. A period stated on one side only leaves it open.
+        (Some(p), None) | (None, Some(p)) if p.implicit => return PeriodMatch::Same,
+        _ => return PeriodMatch::Open,
+    };
+    if matches!(a.grain, Grain::Unresolved) || matches!(b.grain, Grain::Unresolved) {
+        return PeriodMatch::Open;
+    }
+    match (a.implicit || a.to_date, b.implicit || b.to_date) {
+        (true, true) => {
+            let (Some((x, _)), Some((y, _))) = (a.bounds(), b.bounds()) else { return PeriodMatch::Open };
+            let gap = (x.days() - y.days()).abs();
+            if gap == 0 || !cumulative && gap <= 7 {
+                PeriodMatch::Same
+            } else if cumulative {
+                PeriodMatch::Differ
+            } else {
+                PeriodMatch::Open
+            }
+        }
+        (true, false) | (false, true) => {
+            // An "as of" date against a stated period: the same only when
+            // the stated period is that very day.
+            let (implied, stated) = if a.implicit || a.to_date { (a, b) } else { (b, a) };
+            match (implied.bounds(), stated.bounds()) {
+                (Some((d, _)), Some((s, e))) if s == e && s == d => PeriodMatch::Same,
+                (Some((d, _)), Some((s, e))) if cumulative && (d < s || s == e) && e != d => PeriodMatch::Differ,
+                _ => PeriodMatch::Open,
+            }
+        }
+        (false, false) => {
+            let day = |p: &Period| matches!(p.grain, Grain::Day(..));
+            if (day(a) || day(b)) && a != b && !cumulative {
+                // A day is mostly when something was said or paid; two
+                // figures of one fact may carry different ones.
+                return PeriodMatch::Open;
+            }
+            if a.grain != b.grain {
+                return match (a.bounds(), b.bounds()) {
+                    // Another grain: another period ("2023" is not "T4 2023").
+                    (Some(_), Some(_)) => PeriodMatch::Differ,
+                    _ if std::mem::discriminant(&a.grain) == std::mem::discriminant(&b.grain) => PeriodMatch::Differ,
+                    _ => PeriodMatch::Differ,
+                };
+            }
+            match (a.year, b.year) {
+                (Some(x), Some(y)) if x == y => PeriodMatch::Same,
+                (Some(_), Some(_)) => PeriodMatch::Differ,
+                (None, None) => PeriodMatch::Same,
+                _ => PeriodMatch::Open,
+            }
+        }
+    }
+}
+
+/// What a time expression says, before resolution.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Spec {
+    /// A stated period; its year may be missing.
+    Stated(Period),
+    /// Back from the sentence's reference period by (months, days).
+    Earlier(i32, i64),
+    /// Back from the document's date by (months, days); `grain` is what
+    /// "last year" or "last month" names.
+    Ago(i32, i64, char),
+    This(char),
+    Day(i64),
+    Weekday(u8),
+    Since,
+}
+
+/// A time expression of a sentence: byte span and meaning.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TimeExpr {
+    pub start: usize,
+    pub end: usize,
+    spec: Spec,
+}
+
+impl TimeExpr {
+    /// A single day: a date, a weekday, "hier".
+    fn is_day(&self) -> bool {
+        matches!(self.spec, Spec::Day(_) | Spec::Weekday(_) | Spec::Stated(Period { grain: Grain::Day(..), .. }))
+    }
+}
+
+fn shift(value: &str) -> (i32, i64) {
+    let (n, unit) = value.split_at(value.len() - 1);
+    let n: i64 = n.parse().unwrap_or(1);
+    match unit {
+        "y" => (12 * n as i32, 0),
+        "q" => (3 * n as i32, 0),
+        "m" => (n as i32, 0),
+        "w" => (0, 7 * n),
+        _ => (0, n),
+    }
+}
+
+/// The time expressions of the token range `toks` (one sentence), with the
+/// sentence's date and year mentions.
+pub fn expressions(t: &Tokens<'_>, toks: std::ops::Range<usize>, mentions: &[Mention], lang: Lang) -> Vec<TimeExpr> {
+    let mut out: Vec<TimeExpr> = Vec::new();
+    let (start_byte, end_byte) = match (toks.clone().next(), toks.clone().last()) {
+        (Some(a), Some(b)) => (t.tokens[a].start, t.tokens[b].end),
+        _ => return out,
+    };
+    // Dates and years the number stage read.
+    for m in mentions.iter().filter(|m| m.start >= start_byte && m.end <= end_byte) {
+        let spec = match m.kind {
+            Kind::Year => {
+                Spec::Stated(Period { year: Some(m.value as i32), grain: Grain::Year, implicit: false, to_date: false, loose: false })
+            }
+            Kind::Date => match m.date.as_deref().map(date_period) {
+                Some(Some(p)) => Spec::Stated(p),
+                _ => continue,
+            },
+            _ => continue,
+        };
+        out.push(TimeExpr { start: m.start, end: m.end, spec });
+    }
+    let table = lexicon::periods().get(lang);
+    let basis = lexicon::aspects().get(lang);
+    let months = lexicon::months().get(lang);
+    let mut i = toks.start;
+    while i < toks.end {
+        // A basis ("from a year earlier") is not a period.
+        if let Some(end) = basis.starting_with(t.folded(i)).iter().filter(|p| p.value.0 == "basis").find_map(|p| t.match_at(i, &p.tokens)) {
+            i = end;
+            continue;
+        }
+        let hit = table.starting_with(t.folded(i)).iter().find_map(|p| {
+            let end = t.match_at(i, &p.tokens).filter(|&e| e <= toks.end)?;
+            if p.case_sensitive && !t.text[t.tokens[i].start..].starts_with(p.raw) {
+                return None;
+            }
+            Some((end, p.value))
+        });
+        if let Some((end, (kind, value))) = hit {
+            let spec = match kind {
+                "quarter" | "half" => {
+                    let n: u8 = value.parse().unwrap_or(1);
+                    let grain = if kind == "quarter" { Grain::Quarter(n) } else { Grain::Half(n) };
+                    Some(Spec::Stated(Period { year: None, grain, implicit: false, to_date: false, loose: false }))
+                }
+                "earlier" => {
+                    let (mo, d) = shift(value);
+                    Some(Spec::Earlier(mo, d))
+                }
+                "ago" => {
+                    let (mo, d) = shift(value);
+                    Some(Spec::Ago(mo, d, value.chars().last().unwrap_or('d')))
+                }
+                "this" => Some(Spec::This(value.chars().next().unwrap_or('y'))),
+                "day" => Some(Spec::Day(-value.parse::<i64>().unwrap_or(0))),
+                "weekday" => Some(Spec::Weekday(value.parse().unwrap_or(1))),
+                "since" => Some(Spec::Since),
+                // "mi-janvier": the month that follows carries the meaning.
+                _ => None,
+            };
+            if let Some(spec) = spec {
+                let e = t.tokens[end - 1].end;
+                // A year right after a quarter ("T3 2024") is its year; the
+                // number stage reported it as a year expression, now absorbed.
+                let mut spec = spec;
+                let mut e2 = e;
+                if let Spec::Stated(ref mut p) = spec {
+                    let mut j = end;
+                    if j < toks.end && matches!(t.folded(j), "de" | "of") {
+                        j += 1;
+                    }
+                    if let Some(y) = out.iter().position(|x| x.start == t.tokens.get(j).map_or(usize::MAX, |k| k.start)) {
+                        if let Spec::Stated(Period { year: Some(yr), grain: Grain::Year, .. }) = out[y].spec {
+                            p.year = Some(yr);
+                            e2 = out[y].end;
+                            out.remove(y);
+                        }
+                    }
+                }
+                out.push(TimeExpr { start: t.tokens[i].start, end: e2, spec });
+                i = end;
+                continue;
+            }
+        }
+        // A month alone ("en septembre", "in September"), not a date the
+        // number stage already read.
+        if let Some(&m) = months.get(t.folded(i)) {
+            let pos = t.tokens[i].start;
+            let word = t.text(i);
+            let taken = out.iter().any(|x| x.start <= pos && pos < x.end);
+            let cue = i > toks.start
+                && (t.folded(i - 1) == "'"
+                    || matches!(
+                        t.folded(i - 1),
+                        "en" | "de" | "d'" | "in" | "of" | "since" | "depuis" | "-" | "mi" | "fin" | "debut" | "mid" | "late" | "early"
+                    ));
+            let capital_ok = lang == Lang::Fr || word.starts_with(char::is_uppercase);
+            if !taken && cue && capital_ok {
+                let p = Period { year: None, grain: Grain::Month(m as u8), implicit: false, to_date: false, loose: false };
+                out.push(TimeExpr { start: pos, end: t.tokens[i].end, spec: Spec::Stated(p) });
+            }
+        }
+        i += 1;
+    }
+    out.sort_by_key(|x| x.start);
+    out
+}
+
+/// The period of an ISO date from the number stage ("2024-12-24",
+/// "2024-09", "--02-11").
+fn date_period(iso: &str) -> Option<Period> {
+    if let Some(rest) = iso.strip_prefix("--") {
+        let m: u8 = rest.get(0..2)?.parse().ok()?;
+        let d: u8 = rest.get(3..5)?.parse().ok()?;
+        return Some(Period { year: None, grain: Grain::Day(m, d), implicit: false, to_date: false, loose: false });
+    }
+    let y: i32 = iso.get(0..4)?.parse().ok()?;
+    let m: u8 = iso.get(5..7)?.parse().ok()?;
+    let grain = match iso.get(8..10).and_then(|d| d.parse().ok()) {
+        Some(d) => Grain::Day(m, d),
+        None => Grain::Month(m),
+    };
+    Some(Period { year: Some(y), grain, implicit: false, to_date: false, loose: false })
+}
+
+/// Gives a yearless stated period the document's year (the year before
+/// when it has not begun by the document's date).
+fn with_year(mut p: Period, doc: Option<Ymd>) -> Period {
+    if p.year.is_some() {
+        return p;
+    }
+    let Some(d) = doc else { return p };
+    let first_month = match p.grain {
+        Grain::Half(h) => 6 * h - 5,
+        Grain::Quarter(q) => 3 * q - 2,
+        Grain::Month(m) | Grain::Day(m, _) => m,
+        Grain::Year | Grain::Unresolved => return p,
+    };
+    let begun = match p.grain {
+        Grain::Day(m, day) => (m, day) <= (d.m, d.d),
+        _ => first_month <= d.m,
+    };
+    p.year = Some(if begun { d.y } else { d.y - 1 });
+    p
+}
+
+fn resolve(spec: Spec, reference: Option<Period>, doc: Option<Ymd>) -> Option<Period> {
+    let doc_period = doc.map(|d| Period::day(d, false));
+    match spec {
+        Spec::Stated(p) => Some(with_year(p, doc)),
+        Spec::Earlier(mo, d) => Some(match reference {
+            Some(r) => r.shifted(mo, d),
+            None => Period { year: None, grain: Grain::Unresolved, implicit: false, to_date: false, loose: false },
+        }),
+        Spec::Ago(mo, d, unit) => {
+            let Some(doc) = doc else {
+                return Some(Period { year: None, grain: Grain::Unresolved, implicit: false, to_date: false, loose: false });
+            };
+            let base = match unit {
+                'y' => Period { year: Some(doc.y), grain: Grain::Year, implicit: false, to_date: false, loose: false },
+                'q' => {
+                    Period { year: Some(doc.y), grain: Grain::Quarter(doc.m.div_ceil(3)), implicit: false, to_date: false, loose: false }
+                }
+                'm' => Period { year: Some(doc.y), grain: Grain::Month(doc.m), implicit: false, to_date: false, loose: false },
+                _ => Period::day(doc, false),
+            };
+            Some(base.shifted(mo, d))
+        }
+        Spec::This(unit) => {
+            let doc = doc?;
+            Some(match unit {
+                'm' => Period { year: Some(doc.y), grain: Grain::Month(doc.m), implicit: false, to_date: false, loose: false },
+                _ => Period { year: Some(doc.y), grain: Grain::Year, implicit: false, to_date: false, loose: false },
+            })
+        }
+        Spec::Day(back) => doc_period.map(|p| p.shifted(0, back)),
+        Spec::Weekday(w) => {
+            let doc = doc?;
+            let back = i64::from((doc.weekday() + 7 - w) % 7);
+            Some(Period::day(Ymd::from_days(doc.days() - back), false))
+        }
+        Spec::Since => Some(Period { to_date: true, ..doc_period? }),
+    }
+}
+
+/// The period of the figure spanning `[start, end)`, whose clause is
+/// `[clause_start, clause_end)`, among the sentence's expressions.
+/// `others` are the other figures of the sentence (byte spans).
+pub fn of_figure(
+    exprs: &[TimeExpr],
+    figure: [usize; 2],
+    clause: [usize; 2],
+    others: &[[usize; 2]],
+    t: &Tokens<'_>,
+    doc: Option<Ymd>,
+) -> Option<Period> {
+    let reference = exprs.iter().find_map(|x| match x.spec {
+        Spec::Stated(_) | Spec::Ago(..) | Spec::This(_) | Spec::Day(_) | Spec::Weekday(_) => resolve(x.spec, None, doc),
+        _ => None,
+    });
+    let next_figure = others.iter().map(|o| o[0]).filter(|&s| s >= figure[1]).min().unwrap_or(usize::MAX);
+    let prev_figure = others.iter().map(|o| o[1]).filter(|&e| e <= figure[0]).max().unwrap_or(0);
+    // After the figure, in its clause, before the next figure, with no
+    // clause break between.
+    let after = exprs.iter().find(|x| {
+        x.start >= figure[1] && x.start < next_figure && x.start < clause[1].max(figure[1]) + 1 && {
+            let (a, b) = (t.ending_by(figure[1]), t.at_or_after(x.start));
+            !(a..b).any(|k| t.is_clause_break(k))
+        }
+    });
+    // Before the figure, a day ("lundi", "le 15 janvier") is more often when
+    // something was said than the period a figure measures.
+    let same_clause = |x: &TimeExpr| {
+        let (a, b) = (t.ending_by(x.end), t.at_or_after(figure[0]));
+        !(a..b).any(|k| t.is_clause_break(k))
+    };
+    let before = || exprs.iter().rev().find(|x| x.end <= figure[0] && x.start >= prev_figure && (!x.is_day() || same_clause(x)));
+    let chosen = after.or_else(before);
+    let implicit = doc.map(|d| Period::day(d, true));
+    match chosen {
+        Some(x) => resolve(x.spec, reference, doc),
+        None => match exprs.iter().find(|x| matches!(x.spec, Spec::Stated(_))) {
+            // The sentence's period, when no figure nearer claims it.
+            Some(x) if others.iter().all(|o| !(o[1] <= x.start && x.start < figure[0])) => {
+                resolve(x.spec, reference, doc).map(|p| Period { loose: true, ..p })
+            }
+            _ => implicit,
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::numbers::{scan, NumberOptions};
+    use crate::text::segment::sentences;
+
+    fn periods(text: &str, lang: Lang, doc: Option<&str>) -> Vec<(String, Option<String>)> {
+        let doc = doc.and_then(Ymd::parse);
+        let sents = sentences(text);
+        let t = Tokens::new(text, &sents);
+        let mentions = scan(text, lang, &NumberOptions::default());
+        let figures: Vec<[usize; 2]> =
+            mentions.iter().filter(|m| matches!(m.kind, Kind::Percent | Kind::Count | Kind::Money)).map(|m| [m.start, m.end]).collect();
+        let exprs = expressions(&t, t.sentences[0].clone(), &mentions, lang);
+        figures
+            .iter()
+            .map(|f| {
+                let others: Vec<[usize; 2]> = figures.iter().filter(|o| *o != f).copied().collect();
+                let p = of_figure(&exprs, *f, [0, text.len()], &others, &t, doc);
+                (text[f[0]..f[1]].to_string(), p.map(|p| p.label(lang)))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn each_figure_takes_its_own_period() {
+        let got = periods(
+            "Le chômage a reculé à 7,3 % au deuxième trimestre 2024, contre 7,4 % au troisième trimestre 2023 et 7,5 % en 2023.",
+            Lang::Fr,
+            None,
+        );
+        let labels: Vec<_> = got.iter().map(|x| x.1.clone().unwrap_or_default()).collect();
+        assert_eq!(labels, ["T2 2024", "T3 2023", "2023"]);
+    }
+
+    #[test]
+    fn relative_periods_follow_the_reference_or_the_document() {
+        let got = periods("Au deuxième trimestre 2024, le chômage atteint 7,3 %, contre 7,5 % un an plus tôt.", Lang::Fr, None);
+        assert_eq!(got[0].1.as_deref(), Some("T2 2024"));
+        assert_eq!(got[1].1.as_deref(), Some("T2 2023"));
+        let got = periods("Consumer prices rose 2.2% in September, after 2.5% last month.", Lang::En, Some("2024-10-10"));
+        assert_eq!(got[0].1.as_deref(), Some("Sept. 2024"));
+        assert_eq!(got[1].1.as_deref(), Some("Sept. 2024"));
+        // A month not yet begun at the document's date is last year's.
+        let got = periods("Les prix ont augmenté de 3 % en décembre.", Lang::Fr, Some("2024-01-15"));
+        assert_eq!(got[0].1.as_deref(), Some("déc. 2023"));
+        let got = periods("Plus de 2 millions de personnes ont manifesté mardi.", Lang::Fr, Some("2023-03-09"));
+        assert_eq!(got[0].1.as_deref(), Some("7 mars 2023"));
+    }
+
+    #[test]
+    fn without_any_time_word_the_document_date_is_implied() {
+        let text = "Le bilan atteint 2 946 morts.";
+        let sents = sentences(text);
+        let t = Tokens::new(text, &sents);
+        let mentions = scan(text, Lang::Fr, &NumberOptions::default());
+        let exprs = expressions(&t, t.sentences[0].clone(), &mentions, Lang::Fr);
+        let m = &mentions[0];
+        let p = of_figure(&exprs, [m.start, m.end], [0, text.len()], &[], &t, Ymd::parse("2023-09-13")).unwrap();
+        assert!(p.implicit);
+        assert_eq!(p.bounds().unwrap().0.iso(), "2023-09-13");
+        assert_eq!(of_figure(&exprs, [m.start, m.end], [0, text.len()], &[], &t, None), None);
+    }
+
+    #[test]
+    fn relations() {
+        let q = |y: Option<i32>, n: u8| Period { year: y, grain: Grain::Quarter(n), implicit: false, to_date: false, loose: false };
+        let day = |s: &str| Period::day(Ymd::parse(s).unwrap(), true);
+        assert_eq!(relate(Some(&q(Some(2024), 2)), Some(&q(Some(2024), 2)), false), PeriodMatch::Same);
+        assert_eq!(relate(Some(&q(Some(2024), 2)), Some(&q(Some(2024), 3)), false), PeriodMatch::Differ);
+        assert_eq!(relate(Some(&q(None, 3)), Some(&q(None, 3)), false), PeriodMatch::Same);
+        assert_eq!(relate(Some(&q(None, 3)), Some(&q(Some(2024), 3)), false), PeriodMatch::Open);
+        assert_eq!(relate(Some(&q(Some(2024), 3)), None, false), PeriodMatch::Open);
+        // A dated document's "as of" figure against an undated one's.
+        assert_eq!(relate(Some(&day("2024-12-24")), None, true), PeriodMatch::Same);
+        assert_eq!(relate(None, None, true), PeriodMatch::Same);
+        // Tolls: the same day compares, another day is another figure.
+        assert_eq!(relate(Some(&day("2023-09-10")), Some(&day("2023-09-10")), true), PeriodMatch::Same);
+        assert_eq!(relate(Some(&day("2023-09-10")), Some(&day("2023-09-13")), true), PeriodMatch::Differ);
+        assert_eq!(relate(Some(&day("2023-09-10")), Some(&day("2023-09-13")), false), PeriodMatch::Same);
+        let year = Period { year: Some(2023), grain: Grain::Year, implicit: false, to_date: false, loose: false };
+        assert_eq!(relate(Some(&year), Some(&q(Some(2023), 4)), false), PeriodMatch::Differ);
+    }
+
+    #[test]
+    fn calendar() {
+        let d = Ymd::parse("2024-02-29").unwrap();
+        assert_eq!(Ymd::from_days(d.days()), d);
+        assert_eq!(Ymd::parse("2024-12-02").unwrap().weekday(), 1);
+        assert!(Ymd::parse("2023-02-29").is_none());
+        assert!(Ymd::parse("2024-09-10T08:00:00Z").is_some());
+        assert!(Ymd::parse("bientôt").is_none());
+    }
+}

@@ -1,0 +1,172 @@
+//! Verdicts that hold on real news: each figure is compared only with
+//! figures of its own frame (what, whose, aspect, when, where, who gives
+//! it), and when the frame is unclear the checker abstains.
+
+use recoupe::reconcile::{CheckOptions, Checker, Source};
+use recoupe::report::{CheckReport, Claim, Evidence, Relation, Verdict};
+
+fn check(article: &str, date: Option<&str>, sources: &[(&str, Option<&str>, &str)]) -> CheckReport {
+    let mut checker = Checker::new(CheckOptions::default());
+    for (id, date, text) in sources {
+        checker
+            .add_source(Source { id: id.to_string(), text: text.to_string(), date: date.map(str::to_string), ..Source::default() })
+            .unwrap();
+    }
+    checker.check_dated(article, date)
+}
+
+fn evidence_with(c: &Claim, relation: Relation) -> Vec<&Evidence> {
+    c.evidence.iter().flatten().filter(|e| e.relation == relation).collect()
+}
+
+const ECONOMY_FR: &str =
+    "Le chômage a reculé à 7,3 % au deuxième trimestre 2024, selon l'Insee. L'inflation a atteint 2,4 % sur un an en septembre. \
+    Plus de deux millions de personnes ont manifesté mardi, d'après la CGT. La dette publique dépasse désormais 3 000 milliards d'euros. \
+    Le PIB a progressé de 0,4 % au troisième trimestre.";
+
+const ECONOMY_EN: &str =
+    "France's unemployment rate was 7.3% in the second quarter of 2024. Consumer prices rose 2.2% year on year in September. \
+    The interior ministry counted 1.28 million protesters on Tuesday, while the CGT union claimed more than 2 million. \
+    Public debt stood at 3,160 billion euros. GDP grew 0.4% in the third quarter.";
+
+#[test]
+fn the_economy_story_meets_each_figure_of_its_own_concept() {
+    let r = check(ECONOMY_FR, None, &[("wire", None, ECONOMY_EN)]);
+    let verdicts: Vec<(&str, Option<Verdict>)> = r.claims.iter().map(|c| (c.quantities[0].surface.as_str(), c.verdict)).collect();
+    assert_eq!(
+        verdicts,
+        [
+            ("7,3 %", Some(Verdict::Corroborated)),
+            ("2,4 %", Some(Verdict::Contradicted)),
+            ("deux millions", Some(Verdict::Corroborated)),
+            ("3 000 milliards d'euros", Some(Verdict::Corroborated)),
+            ("0,4 %", Some(Verdict::Corroborated)),
+        ]
+    );
+    // The protest figure is the CGT's: the CGT's count confirms it, the
+    // ministry's is another count.
+    let protest = &r.claims[2];
+    let agree = evidence_with(protest, Relation::Corroborates);
+    assert!(agree.iter().all(|e| e.sentence.contains("CGT")), "{agree:#?}");
+    let other = protest.evidence.iter().flatten().find(|e| e.quantity.as_ref().is_some_and(|q| q.value == 1_280_000.0)).unwrap();
+    assert_eq!(other.relation, Relation::Related, "{}", other.explanation);
+    // No percentage is compared with another concept's.
+    for c in &r.claims {
+        let q = &c.quantities[0];
+        for e in c.evidence.iter().flatten() {
+            if let Some(sq) = &e.quantity {
+                if e.relation != Relation::Related {
+                    assert_eq!(sq.frame.what, q.frame.what, "{} compared with {}", q.surface, sq.surface);
+                }
+            }
+        }
+    }
+    // Inflation: 2,4 % against 2.2 %, the same month, the frame named.
+    let inflation = &r.claims[1];
+    let e = evidence_with(inflation, Relation::Contradicts)[0];
+    assert!(e.sentence.contains("2.2%"), "{}", e.sentence);
+    assert_eq!(inflation.quantities[0].frame.period.as_ref().map(|p| p.label.as_str()), Some("sept."));
+}
+
+#[test]
+fn unemployment_of_other_periods_populations_and_places_is_related() {
+    let article = "PARIS, 14 novembre 2024 –\nLe taux de chômage s'établit à 7,4 % au troisième trimestre 2024, selon l'Insee.";
+    let r = check(
+        article,
+        None,
+        &[
+            ("a", Some("2024-08-14"), "Le taux de chômage s'est établi à 7,3 % au deuxième trimestre 2024."),
+            ("b", Some("2024-11-14"), "En France métropolitaine, le taux de chômage est de 7,2 % au troisième trimestre."),
+            ("c", Some("2024-11-14"), "Le taux de chômage des 15-24 ans atteint 19,7 % au troisième trimestre."),
+            ("d", Some("2024-02-14"), "Sur l'ensemble de 2023, le taux de chômage a été de 7,5 %."),
+        ],
+    );
+    let c = &r.claims[0];
+    assert_eq!(c.verdict, Some(Verdict::Related), "{:#?}", c.evidence);
+    assert!(c.evidence.iter().flatten().all(|e| e.relation == Relation::Related));
+    let why = |id: &str| c.evidence.iter().flatten().find(|e| e.source_id == id).map(|e| e.explanation.clone()).unwrap_or_default();
+    assert!(why("a").contains("autre période"), "{}", why("a"));
+    assert!(why("d").contains("autre période"), "{}", why("d"));
+    assert!(why("b").contains("metropolitan") || why("b").contains("seulement"), "{}", why("b"));
+}
+
+#[test]
+fn a_rate_of_one_decimal_is_compatible_with_its_rounding_only() {
+    let r = check(
+        "Le taux de chômage atteint 7,4 % au troisième trimestre 2024.",
+        None,
+        &[("a", None, "The unemployment rate was 7.35% in the third quarter of 2024.")],
+    );
+    assert_eq!(r.claims[0].verdict, Some(Verdict::Corroborated));
+    let r = check(
+        "Le taux de chômage atteint 7,4 % au troisième trimestre 2024.",
+        None,
+        &[("a", None, "The unemployment rate was 7.3% in the third quarter of 2024.")],
+    );
+    assert_eq!(r.claims[0].verdict, Some(Verdict::Contradicted));
+}
+
+#[test]
+fn casualties_killed_or_wounded_are_not_deaths_and_civilians_are_not_soldiers() {
+    let r = check(
+        "Environ 300 soldats nord-coréens ont été tués.",
+        None,
+        &[
+            ("a", None, "Missiles killed 24 civilians in Kharkiv."),
+            ("b", None, "About 4,000 North Korean soldiers have been killed or wounded."),
+            ("c", None, "Some 45 Russian soldiers were killed in action."),
+        ],
+    );
+    let c = &r.claims[0];
+    assert!(!matches!(c.verdict, Some(Verdict::Contradicted | Verdict::Disputed)), "{:#?}", c.evidence);
+}
+
+#[test]
+fn one_type_among_many_and_a_single_sighting_do_not_contradict_a_total() {
+    let r = check(
+        "La Corée du Nord a fourni environ 200 pièces d'artillerie à la Russie.",
+        None,
+        &[
+            ("a", None, "North Korea supplied Russia with 120 Koksan guns."),
+            ("b", None, "Seven guns were spotted on a train heading to Russia."),
+        ],
+    );
+    let c = &r.claims[0];
+    assert!(!matches!(c.verdict, Some(Verdict::Contradicted | Verdict::Disputed)), "{:#?}", c.evidence);
+}
+
+#[test]
+fn a_toll_that_grew_is_a_timeline_and_the_claim_names_the_newer_figure() {
+    let r = check(
+        "Le séisme a fait 2 012 morts, selon le ministère de l'Intérieur.",
+        Some("2023-09-09"),
+        &[
+            ("a", Some("2023-09-09"), "Le ministère de l'Intérieur fait état de 2 012 morts."),
+            ("b", Some("2023-09-13"), "Le ministère de l'Intérieur fait désormais état de 2 946 morts."),
+        ],
+    );
+    let c = &r.claims[0];
+    assert_eq!(c.verdict, Some(Verdict::Corroborated), "{:#?}", c.evidence);
+    let newer = c.newer.as_ref().expect("the newer toll is named");
+    assert_eq!((newer.source_id.as_str(), newer.value), ("b", 2946.0));
+    assert!(newer.explanation.contains("chiffre dépassé"), "{}", newer.explanation);
+}
+
+#[test]
+fn police_and_union_counts_of_one_march_dispute_an_unattributed_figure() {
+    let r = check(
+        "Quelque 1,28 million de personnes ont manifesté jeudi.",
+        Some("2023-01-20"),
+        &[
+            ("police", Some("2023-01-20"), "Le ministère de l'Intérieur a compté 1,28 million de manifestants jeudi."),
+            ("union", Some("2023-01-20"), "La CGT a revendiqué plus de 2 millions de manifestants jeudi."),
+        ],
+    );
+    assert_eq!(r.claims[0].verdict, Some(Verdict::Disputed), "{:#?}", r.claims[0].evidence);
+}
+
+#[test]
+fn a_bare_percentage_is_never_judged() {
+    let r = check("Le chiffre atteint 7 %.", None, &[("a", None, "Le chiffre atteint 9 %.")]);
+    assert!(!matches!(r.claims[0].verdict, Some(Verdict::Contradicted | Verdict::Disputed | Verdict::Corroborated)));
+}
