@@ -79,7 +79,7 @@ pub fn extract(text: &str, opts: &Options) -> Document {
             .filter(|x| worth_checking(x.kind) && !is_reference(text, x, lang) && !is_ratio(text, x))
             .map(|x| (x.clone(), measure::measure_of(text, x, s.start, s.end, lang)))
             .collect();
-        let inherited = inherit_measures(&mut owned);
+        let inherited = inherit_measures(text, &mut owned, lang);
         let mut figures: Vec<(&Mention, Option<Measure>)> = owned.iter().map(|(m, x)| (m, x.clone())).collect();
         // A small bare number that counts nothing named ("PREUVE 1") is
         // a label, not a claim.
@@ -180,14 +180,14 @@ pub fn extract(text: &str, opts: &Options) -> Document {
 /// contre 79,2 milliards"), and a bare percentage after any figure is its
 /// share or change ("soit une hausse de 9 %"). Returns which figures
 /// inherited.
-fn inherit_measures(figures: &mut [(Mention, Option<Measure>)]) -> Vec<bool> {
+fn inherit_measures(text: &str, figures: &mut [(Mention, Option<Measure>)], lang: Lang) -> Vec<bool> {
     let generic = |m: &Option<Measure>| m.as_ref().is_none_or(|x| matches!(x.key.as_str(), "share" | "money") || x.key.contains(':'));
     let mut out = vec![false; figures.len()];
     for k in 1..figures.len() {
         // A small number in digits is a label or a reference ("alert(1)",
         // "PREUVE 1"), not the ellipsis of a count.
         let small = figures[k].0.kind == Kind::Count && figures[k].0.digits && figures[k].0.value.abs() < 10.0;
-        if !generic(&figures[k].1) || small {
+        if !generic(&figures[k].1) || small || own_subject(text, &figures[k].0, lang) {
             continue;
         }
         let (kind, unit) = (figures[k].0.kind, figures[k].0.unit);
@@ -229,6 +229,27 @@ fn is_reference(text: &str, m: &Mention, lang: Lang) -> bool {
         Lang::En => &["the", "these", "those", "its", "their", "our", "both"],
     };
     crate::text::words::prev(text, m.qualifier_start.unwrap_or(m.start)).is_some_and(|t| determiners.iter().any(|d| fold(t.text) == *d))
+}
+
+/// "energy fell 0.9%", "gasoline slid 3.3%": a word the lexicon does not
+/// know, then a verb of change, then the figure. The figure has a subject of
+/// its own, unnamed: it does not count what the figure before it counts.
+fn own_subject(text: &str, m: &Mention, lang: Lang) -> bool {
+    let lead = m.qualifier_start.unwrap_or(m.start);
+    let table = crate::lexicon::aspects().get(lang);
+    let Some(last) = crate::text::words::prev(text, lead) else { return false };
+    let verb_start = table
+        .ending_with(&fold(last.text))
+        .iter()
+        .filter(|p| p.value.0 == "change_verb")
+        .find_map(|p| crate::text::words::match_before(text, last.end, &p.tokens));
+    let Some(verb_start) = verb_start else { return false };
+    crate::text::words::prev(text, verb_start).is_some_and(|w| {
+        w.kind == TokKind::Word
+            && w.text.chars().count() >= 4
+            && w.text.starts_with(char::is_lowercase)
+            && !crate::lexicon::lang_markers().contains_key(&*fold(w.text))
+    })
 }
 
 /// A bare four-digit number from 1900 to 2100 is a year the number stage

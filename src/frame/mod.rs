@@ -139,9 +139,14 @@ pub fn frame_of(cx: &Context<'_>, f: &Figure<'_>) -> Frame {
     let first_clause_end = (f.sentence.start..f.sentence.end).find(|&i| t.is_clause_break(i)).unwrap_or(f.sentence.end);
     // Cues before the figure only: what follows it in the clause is often
     // the next thing said ("to 5.25%: two members voted for 50bps").
-    let modality =
-        cue(t.at_or_after(f.previous_clause)..fig_end.max(t.at_or_after(f.previous_clause)), &["target", "proposal", "forecast"])
-            .or_else(|| cue(f.sentence.start..first_clause_end, &["forecast"]));
+    // The figure's own clause first ("the Bank expects it to drop to
+    // around 5%" is a forecast, whatever "the 2% target" before it says).
+    let own = t.at_or_after(f.clause[0]);
+    let before_own = t.at_or_after(f.previous_clause);
+    let kinds = ["target", "proposal", "forecast"];
+    let modality = cue(own..fig_end.max(own), &kinds)
+        .or_else(|| cue(before_own..own.max(before_own), &kinds))
+        .or_else(|| cue(f.sentence.start..first_clause_end, &["forecast"]));
     Frame {
         what: key.map(str::to_string),
         domain: concept.map(|c| c.domain.to_string()),
