@@ -151,6 +151,9 @@ pub struct Frame {
     /// ("120 Koksan guns", "150 KN-23 missiles").
     #[serde(skip)]
     pub types: Vec<String>,
+    /// `counter` folded, without determiners or punctuation, to compare.
+    #[serde(skip)]
+    pub counter_key: String,
 }
 
 impl Frame {

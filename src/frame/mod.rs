@@ -157,11 +157,12 @@ pub fn frame_of(cx: &Context<'_>, f: &Figure<'_>) -> Frame {
         period: period.map(|p| info(&p, cx.lang)),
         place,
         restrictions,
-        counter,
+        counter: counter.clone(),
         modality,
         period_key: period,
         anchors,
         types,
+        counter_key: counter.as_deref().map(crate::reconcile::matching::norm_counter).unwrap_or_default(),
     }
 }
 

@@ -169,7 +169,9 @@ pub enum FrameMatch {
     Differ(FrameWhy),
 }
 
-fn norm_counter(s: &str) -> String {
+/// A counter's name as it is compared: folded, without determiners or
+/// punctuation ("the CGT union" and "CGT" meet by inclusion).
+pub fn norm_counter(s: &str) -> String {
     let f = crate::text::chars::fold(s);
     let f = f.trim();
     let f = ["the ", "le ", "la ", "les ", "l'"].iter().find_map(|d| f.strip_prefix(d)).unwrap_or(f);
@@ -216,15 +218,20 @@ pub fn frames(claim: &Frame, source: &Frame, cumulative: bool, lang: Lang) -> Fr
     }
     // Population and owners.
     let is_population = |w: &String| crate::lexicon::measure_class(w).is_some();
-    let pop = |f: &Frame| f.whose.iter().find(|w| is_population(w)).cloned();
+    // (Checked for every candidate of every claim: no allocation unless
+    // the frames differ.)
+    fn pop(f: &Frame) -> Option<&String> {
+        f.whose.iter().find(|w| crate::lexicon::measure_class(w).is_some())
+    }
     match (pop(claim), pop(source)) {
-        (Some(a), Some(b)) if a != b && a != "person" && b != "person" => return FrameMatch::Differ(FrameWhy::Population(b)),
+        (Some(a), Some(b)) if a != b && a != "person" && b != "person" => return FrameMatch::Differ(FrameWhy::Population(b.clone())),
         _ => {}
     }
-    let owners = |f: &Frame| f.whose.iter().filter(|w| !is_population(w)).cloned().collect::<Vec<_>>();
-    let (co, so) = (owners(claim), owners(source));
-    if !co.is_empty() && !so.is_empty() && !co.iter().any(|x| so.contains(x)) {
-        return FrameMatch::Differ(FrameWhy::Population(so.join(", ")));
+    let mut co = claim.whose.iter().filter(|w| !is_population(w)).peekable();
+    let mut so = source.whose.iter().filter(|w| !is_population(w)).peekable();
+    if co.peek().is_some() && so.peek().is_some() && !co.any(|x| source.whose.contains(x)) {
+        let names: Vec<&str> = so.map(String::as_str).collect();
+        return FrameMatch::Differ(FrameWhy::Population(names.join(", ")));
     }
     // Restrictions of who or where: different ones on both sides are
     // different facts; one side's alone ("au sens du BIT", "15-24 ans")
@@ -278,9 +285,9 @@ pub fn frames(claim: &Frame, source: &Frame, cumulative: bool, lang: Lang) -> Fr
     // that counter's figure. Only the same counter's figure can contradict
     // it; another's, or a figure no one is said to give, leaves it open.
     match (&claim.counter, &source.counter) {
-        (Some(a), Some(b)) => {
-            let (na, nb) = (norm_counter(a), norm_counter(b));
-            if !na.is_empty() && !nb.is_empty() && na != nb && !na.contains(&nb) && !nb.contains(&na) {
+        (Some(_), Some(b)) => {
+            let (na, nb) = (&claim.counter_key, &source.counter_key);
+            if !na.is_empty() && !nb.is_empty() && na != nb && !na.contains(nb.as_str()) && !nb.contains(na.as_str()) {
                 open.get_or_insert(FrameWhy::Counter(b.clone()));
             }
         }

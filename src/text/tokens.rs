@@ -14,6 +14,7 @@
 //! between sentences (a bullet marker); phrase matching never crosses a
 //! line break.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::text::chars::fold;
@@ -24,12 +25,13 @@ use crate::text::words::{next, TokKind};
 pub const NONE: u32 = u32::MAX;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Token {
+pub struct Token<'a> {
     pub start: usize,
     pub end: usize,
     pub kind: TokKind,
-    /// Folded form (lower case, accents and apostrophes folded).
-    pub folded: Box<str>,
+    /// Folded form (lower case, accents and apostrophes folded), borrowed
+    /// from the text when folding changes nothing (most words).
+    pub folded: Cow<'a, str>,
     pub sentence: u32,
     /// A line break separates this token from the one before.
     pub newline_before: bool,
@@ -41,7 +43,7 @@ pub struct Token {
 #[derive(Debug, Clone)]
 pub struct Tokens<'a> {
     pub text: &'a str,
-    pub tokens: Vec<Token>,
+    pub tokens: Vec<Token<'a>>,
     /// Token range of each sentence.
     pub sentences: Vec<Range<usize>>,
 }
@@ -69,7 +71,7 @@ impl<'a> Tokens<'a> {
                 start: t.start,
                 end: t.end,
                 kind: t.kind,
-                folded: fold(t.text).into(),
+                folded: fold(t.text),
                 sentence: if inside { s as u32 } else { NONE },
                 newline_before: t.newline_before,
                 space_before: t.space_before,
