@@ -196,15 +196,19 @@ pub fn refinements(text: &str, noun: [usize; 2], limit: [usize; 2], lang: Lang) 
     out
 }
 
-/// A casualty word later in the clause of a person noun.
-fn casualty_after(text: &str, mut pos: usize, limit: usize, lang: Lang) -> Option<(&'static str, usize)> {
+/// A phrase of `class` later in the clause: a casualty word after a person
+/// noun ("300 soldats ont été tués"), or a verb saying what the counted
+/// people did ("deux millions de personnes ont manifesté").
+fn later_in_clause(text: &str, mut pos: usize, limit: usize, lang: Lang, class: MeasureClass) -> Option<(&'static str, usize)> {
     for _ in 0..REACH + 3 {
         let t = next(text, pos).filter(|t| t.start < limit && !t.newline_before)?;
         if t.kind == TokKind::Punct && is_clause_break(t.text) || t.kind == TokKind::Digits {
             return None;
         }
-        if let Some((key, MeasureClass::Casualty, end)) = phrase_at(text, t.start, lang) {
-            return Some((key, end));
+        if let Some((key, c, end)) = phrase_at(text, t.start, lang) {
+            if c == class {
+                return Some((key, end));
+            }
         }
         pos = t.end;
     }
@@ -251,22 +255,6 @@ fn before(
 fn subject_before(text: &str, start: usize, floor: usize, lang: Lang) -> Option<Measure> {
     let (key, change, s, e) = before(text, start, floor, lang, &[MeasureClass::Subject], 14)?;
     Some(Measure { key: key.to_string(), start: s, end: e, change })
-}
-
-/// A verb later in the clause that says what the counted people did
-/// ("deux millions de personnes ont manifesté": protester).
-fn verb_after(text: &str, mut pos: usize, limit: usize, lang: Lang) -> Option<(&'static str, usize)> {
-    for _ in 0..REACH + 3 {
-        let t = next(text, pos).filter(|t| t.start < limit && !t.newline_before)?;
-        if t.kind == TokKind::Punct && is_clause_break(t.text) || t.kind == TokKind::Digits {
-            return None;
-        }
-        if let Some((key, MeasureClass::Verb, end)) = phrase_at(text, t.start, lang) {
-            return Some((key, end));
-        }
-        pos = t.end;
-    }
-    None
 }
 
 /// The measure of figure `m`, within the sentence `[floor, limit)`.
@@ -325,10 +313,10 @@ pub fn measure_of(text: &str, m: &Mention, floor: usize, limit: usize, lang: Lan
             // No noun, but a casualty word in the clause ("300 d'entre eux
             // ont été tués"): the figure counts the casualty.
             let Some((key, class, s, e)) = noun_after(text, m.end, limit, lang) else {
-                if let Some((casualty, ce)) = casualty_after(text, m.end, limit, lang) {
+                if let Some((casualty, ce)) = later_in_clause(text, m.end, limit, lang, MeasureClass::Casualty) {
                     return found(casualty.to_string(), m.end, ce);
                 }
-                if let Some((verb, ve)) = verb_after(text, m.end, limit, lang) {
+                if let Some((verb, ve)) = later_in_clause(text, m.end, limit, lang, MeasureClass::Verb) {
                     return found(verb.to_string(), m.end, ve);
                 }
                 // What is counted named before a change of it ("hospital
@@ -339,14 +327,14 @@ pub fn measure_of(text: &str, m: &Mention, floor: usize, limit: usize, lang: Lan
                 });
             };
             if class == MeasureClass::Person {
-                if let Some((casualty, ce)) = casualty_after(text, e, limit, lang) {
+                if let Some((casualty, ce)) = later_in_clause(text, e, limit, lang, MeasureClass::Casualty) {
                     return found(casualty.to_string(), s, ce);
                 }
                 // A verb says what generic people did ("deux millions de
                 // personnes ont manifesté"); "11 000 soldats ont été
                 // évacués" still counts soldiers.
                 if key == "person" {
-                    if let Some((verb, ve)) = verb_after(text, e, limit, lang) {
+                    if let Some((verb, ve)) = later_in_clause(text, e, limit, lang, MeasureClass::Verb) {
                         return found(verb.to_string(), s, ve);
                     }
                 }
