@@ -58,7 +58,7 @@ pub fn extract(text: &str, opts: &Options) -> Document {
     let entities = entities::find(text, &sentences, lang);
     let attributions = attribution::attribute(text, &sentences, &entities.mentions, lang);
     let idx = Utf16Index::new(text);
-    let date = opts.date.or_else(|| frame::dateline(text, lang, &mentions));
+    let date = opts.date.or_else(|| frame::dateline(text, &mentions));
     let tokens = Tokens::new(text, &sentences);
     let cx = frame::Context { tokens: &tokens, lang, date, entities: &entities.mentions };
     let mut last_population: Option<String> = None;
@@ -80,16 +80,11 @@ pub fn extract(text: &str, opts: &Options) -> Document {
             .map(|x| (x.clone(), measure::measure_of(text, x, s.start, s.end, lang)))
             .collect();
         let inherited = inherit_measures(text, &mut owned, lang);
-        let mut figures: Vec<(&Mention, Option<Measure>)> = owned.iter().map(|(m, x)| (m, x.clone())).collect();
+        let mut owned: Vec<(Mention, Option<Measure>, bool)> = owned.into_iter().zip(inherited).map(|((m, x), i)| (m, x, i)).collect();
         // A small bare number that counts nothing named ("PREUVE 1") is
         // a label, not a claim.
-        let keep: Vec<bool> = figures
-            .iter()
-            .map(|(x, m)| !(looks_like_year(text, x) || x.kind == Kind::Count && m.is_none() && x.value.abs() < 10.0))
-            .collect();
-        let inherited: Vec<bool> = inherited.iter().zip(&keep).filter(|(_, k)| **k).map(|(i, _)| *i).collect();
-        let mut kept = keep.iter();
-        figures.retain(|_| *kept.next().unwrap_or(&true));
+        owned.retain(|(x, m, _)| !(looks_like_year(text, x) || x.kind == Kind::Count && m.is_none() && x.value.abs() < 10.0));
+        let figures: Vec<(&Mention, Option<Measure>)> = owned.iter().map(|(m, x, _)| (m, x.clone())).collect();
         if figures.is_empty() {
             continue;
         }
@@ -130,7 +125,7 @@ pub fn extract(text: &str, opts: &Options) -> Document {
             // A figure that took its measure from the one before takes its
             // aspect too when it has none of its own ("s'est contracté de
             // 0,3 % (-0,1 % après correction)").
-            if inherited[k] && quantity.frame.aspect == crate::report::Aspect::Level {
+            if owned[k].2 && quantity.frame.aspect == crate::report::Aspect::Level {
                 if let Some(prev) = claims.last().filter(|c| c.sentence_span == [s.start, s.end]) {
                     let p = &prev.quantities[0];
                     if p.measure == quantity.measure {

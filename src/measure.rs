@@ -48,11 +48,6 @@ const REACH: usize = 6;
 
 /// Longest measure phrase starting at byte `pos`.
 fn phrase_at(text: &str, pos: usize, lang: Lang) -> Option<(&'static str, MeasureClass, usize)> {
-    phrase_at_full(text, pos, lang).map(|(k, c, _, e)| (k, c, e))
-}
-
-/// Longest measure phrase starting at byte `pos`, with its change flag.
-fn phrase_at_full(text: &str, pos: usize, lang: Lang) -> Option<(&'static str, MeasureClass, bool, usize)> {
     let t = next(text, pos)?;
     for p in lexicon::measures().get(lang).starting_with(&fold(t.text)) {
         if let Some(end) = match_after(text, t.start, &p.tokens) {
@@ -62,7 +57,7 @@ fn phrase_at_full(text: &str, pos: usize, lang: Lang) -> Option<(&'static str, M
             if text[end..].starts_with(char::is_alphanumeric) {
                 continue;
             }
-            return Some((p.value.0, p.value.1, p.value.2, end));
+            return Some((p.value.0, p.value.1, end));
         }
     }
     None
@@ -216,21 +211,13 @@ fn later_in_clause(text: &str, mut pos: usize, limit: usize, lang: Lang, class: 
 }
 
 /// The thing named just before a figure ("obus d'artillerie de 122 mm").
-fn noun_before(text: &str, start: usize, floor: usize, lang: Lang) -> Option<(&'static str, usize, usize)> {
-    let (key, _, s, e) = before(text, start, floor, lang, &[MeasureClass::Thing, MeasureClass::Person], 8)?;
-    Some((key, s, e))
+fn noun_before(text: &str, start: usize, floor: usize, lang: Lang) -> Option<Measure> {
+    before(text, start, floor, lang, &[MeasureClass::Thing, MeasureClass::Person], 8)
 }
 
 /// A phrase of `classes` within `reach` tokens before byte `start`, in the
-/// same clause: (key, change, start, end).
-fn before(
-    text: &str,
-    start: usize,
-    floor: usize,
-    lang: Lang,
-    classes: &[MeasureClass],
-    reach: usize,
-) -> Option<(&'static str, bool, usize, usize)> {
+/// same clause.
+fn before(text: &str, start: usize, floor: usize, lang: Lang, classes: &[MeasureClass], reach: usize) -> Option<Measure> {
     let mut pos = start;
     for _ in 0..reach {
         let t = prev(text, pos).filter(|t| t.start >= floor && !t.newline_before)?;
@@ -242,7 +229,7 @@ fn before(
             return None;
         }
         if let Some((key, change, s)) = phrase_ending(text, t.end, lang, classes) {
-            return Some((key, change, s, t.end));
+            return Some(Measure { key: key.to_string(), start: s, end: t.end, change });
         }
         pos = t.start;
     }
@@ -253,8 +240,7 @@ fn before(
 /// s'établit à 7,3 %", "GDP grew 0.4%", "la dette publique dépasse 3 000
 /// milliards"): a subject phrase within the clause before the figure.
 fn subject_before(text: &str, start: usize, floor: usize, lang: Lang) -> Option<Measure> {
-    let (key, change, s, e) = before(text, start, floor, lang, &[MeasureClass::Subject], 14)?;
-    Some(Measure { key: key.to_string(), start: s, end: e, change })
+    before(text, start, floor, lang, &[MeasureClass::Subject], 14)
 }
 
 /// The measure of figure `m`, within the sentence `[floor, limit)`.
@@ -275,7 +261,9 @@ pub fn measure_of(text: &str, m: &Mention, floor: usize, limit: usize, lang: Lan
             // A verb naming what the share is of, just before it ("Marine
             // Le Pen a obtenu 41,45 %": a share of the votes).
             _ => match before(text, lead, floor, lang, &[MeasureClass::Verb], 2) {
-                Some((key, _, s, e)) if lexicon::measure_class(key) != Some(MeasureClass::Person) => found(format!("{key}.share"), s, e),
+                Some(x) if lexicon::measure_class(&x.key) != Some(MeasureClass::Person) => {
+                    found(format!("{}.share", x.key), x.start, x.end)
+                }
                 _ => subject_before(text, lead, floor, lang).or_else(|| found("share".into(), m.start, m.end)),
             },
         },
@@ -286,28 +274,23 @@ pub fn measure_of(text: &str, m: &Mention, floor: usize, limit: usize, lang: Lan
             if let Some((key, _, s, e)) = after {
                 return found(format!("{key}.{suffix}"), s, e);
             }
-            match noun_before(text, lead, floor, lang) {
-                Some((key, s, e)) => found(format!("{key}.{suffix}"), s, e),
-                None => match subject_before(text, lead, floor, lang) {
-                    Some(x) => found(format!("{}.{suffix}", x.key), x.start, x.end),
-                    None => found(suffix.to_string(), m.start, m.end),
-                },
+            match noun_before(text, lead, floor, lang).or_else(|| subject_before(text, lead, floor, lang)) {
+                Some(x) => found(format!("{}.{suffix}", x.key), x.start, x.end),
+                None => found(suffix.to_string(), m.start, m.end),
             }
         }
         Kind::Duration => found("duration".into(), m.start, m.end),
         Kind::Money => match noun_after(text, m.end, limit, lang) {
             Some((key, MeasureClass::Money | MeasureClass::Thing | MeasureClass::Subject, s, e)) if !key.contains(':') => found(key, s, e),
-            _ => match before(
+            _ => before(
                 text,
                 lead,
                 floor,
                 lang,
                 &[MeasureClass::Thing, MeasureClass::Person, MeasureClass::Money, MeasureClass::Subject],
                 14,
-            ) {
-                Some((key, change, s, e)) => Some(Measure { key: key.to_string(), start: s, end: e, change }),
-                None => found("money".into(), m.start, m.end),
-            },
+            )
+            .or_else(|| found("money".into(), m.start, m.end)),
         },
         Kind::Count => {
             // No noun, but a casualty word in the clause ("300 d'entre eux
@@ -321,10 +304,8 @@ pub fn measure_of(text: &str, m: &Mention, floor: usize, limit: usize, lang: Lan
                 }
                 // What is counted named before a change of it ("hospital
                 // patients fell by 171").
-                return subject_before(text, lead, floor, lang).or_else(|| {
-                    let (key, change, s, e) = before(text, lead, floor, lang, &[MeasureClass::Person, MeasureClass::Thing], 4)?;
-                    Some(Measure { key: key.to_string(), start: s, end: e, change })
-                });
+                return subject_before(text, lead, floor, lang)
+                    .or_else(|| before(text, lead, floor, lang, &[MeasureClass::Person, MeasureClass::Thing], 4));
             };
             if class == MeasureClass::Person {
                 if let Some((casualty, ce)) = later_in_clause(text, e, limit, lang, MeasureClass::Casualty) {
@@ -343,9 +324,6 @@ pub fn measure_of(text: &str, m: &Mention, floor: usize, limit: usize, lang: Lan
                 if let Some(x) = subject_before(text, lead, floor, lang) {
                     return Some(x);
                 }
-            }
-            if class == MeasureClass::Subject {
-                return Some(Measure { key, start: s, end: e, change: false });
             }
             found(key, s, e)
         }

@@ -111,6 +111,19 @@ pub enum Aspect {
     Sighting,
 }
 
+impl Aspect {
+    /// The name the data model gives it ("level", "change", ...).
+    pub fn name(self) -> &'static str {
+        match self {
+            Aspect::Level => "level",
+            Aspect::Change => "change",
+            Aspect::Rate => "rate",
+            Aspect::Part => "part",
+            Aspect::Sighting => "sighting",
+        }
+    }
+}
+
 /// The frame of a figure.
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 #[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
@@ -163,13 +176,7 @@ impl Frame {
         let mut bits: Vec<String> = Vec::new();
         bits.extend(self.what.clone());
         bits.extend(self.whose.iter().filter(|w| Some(*w) != self.what.as_ref()).cloned());
-        let aspect = match self.aspect {
-            Aspect::Level => "level",
-            Aspect::Change => "change",
-            Aspect::Rate => "rate",
-            Aspect::Part => "part",
-            Aspect::Sighting => "sighting",
-        };
+        let aspect = self.aspect.name();
         bits.push(match (&self.per, &self.basis) {
             (Some(p), _) => format!("{aspect}/{p}"),
             (None, Some(b)) => format!("{aspect} ({b})"),

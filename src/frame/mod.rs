@@ -91,7 +91,7 @@ pub fn frame_of(cx: &Context<'_>, f: &Figure<'_>) -> Frame {
     if let Some(p) = population(t, fig_end, f, cx.lang) {
         whose.push(p);
     }
-    for e in owners(t, cx.entities, fig_first, fig_end, f) {
+    for e in owners(t, cx.entities, fig_first, f) {
         if !whose.contains(&e) {
             whose.push(e);
         }
@@ -230,7 +230,6 @@ fn aspect_ending(t: &Tokens<'_>, end: usize, kind: &str, lang: Lang) -> Option<(
 }
 
 fn aspect_of(t: &Tokens<'_>, first: usize, end: usize, f: &Figure<'_>, lang: Lang) -> (Aspect, Option<String>, Option<String>) {
-    let m = f.mention;
     let sentence_start = f.sentence.start;
     let clause = t.range(f.clause[0], f.clause[1]);
     let mut aspect = Aspect::Level;
@@ -315,7 +314,6 @@ fn aspect_of(t: &Tokens<'_>, first: usize, end: usize, f: &Figure<'_>, lang: Lan
     if (clause.start..clause.end).any(|i| aspect_at(t, i, "sighting", lang).is_some()) && aspect != Aspect::Change {
         aspect = Aspect::Sighting;
     }
-    let _ = m;
     (aspect, basis, per)
 }
 
@@ -352,7 +350,7 @@ fn population(t: &Tokens<'_>, fig_end: usize, f: &Figure<'_>, lang: Lang) -> Opt
 /// Names the figure's noun phrase belongs to: between the figure and its
 /// noun ("45 Russian soldiers"), just after the noun ("soldats
 /// nord-coréens"), or in a "de"/"of" complement ("sièges du RN").
-fn owners(t: &Tokens<'_>, entities: &[EntityMention], first: usize, end: usize, f: &Figure<'_>) -> Vec<String> {
+fn owners(t: &Tokens<'_>, entities: &[EntityMention], first: usize, f: &Figure<'_>) -> Vec<String> {
     let Some(measure) = f.measure else { return Vec::new() };
     if measure.start < f.mention.end {
         return Vec::new();
@@ -372,7 +370,6 @@ fn owners(t: &Tokens<'_>, entities: &[EntityMention], first: usize, end: usize, 
     }
     let from = t.tokens[first].start;
     let to = t.tokens.get(reach.saturating_sub(1)).map_or(f.clause[1], |x| x.end).min(f.clause[1]);
-    let _ = end;
     crate::entities::within(entities, from, to)
         .iter()
         .filter(|e| e.kind != "weapon" && (e.start >= f.mention.end))
@@ -410,7 +407,7 @@ fn restrictions(t: &Tokens<'_>, clause: Range<usize>, lang: Lang) -> Vec<String>
 /// Reads a document's date from its first lines: a dateline or byline
 /// holding a full date ("PARIS, 24/12/2024 –", "Published 12 February
 /// 2025", "13 novembre 2024"). `None` when none is there: never guessed.
-pub fn dateline(text: &str, lang: Lang, mentions: &[Mention]) -> Option<Ymd> {
+pub fn dateline(text: &str, mentions: &[Mention]) -> Option<Ymd> {
     // The first three lines that hold text (blank lines before a title do
     // not count), within the first 400 bytes of them.
     let mut limit = 0;
@@ -432,7 +429,6 @@ pub fn dateline(text: &str, lang: Lang, mentions: &[Mention]) -> Option<Ymd> {
         .take_while(|m| m.start < limit)
         .filter(|m| m.kind == crate::report::Kind::Date)
         .find_map(|m| m.date.as_deref().and_then(Ymd::parse))
-        .filter(|_| lang == Lang::Fr || lang == Lang::En)
 }
 
 #[cfg(test)]

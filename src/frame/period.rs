@@ -285,13 +285,9 @@ fn relate_strict(a: Option<&Period>, b: Option<&Period>, cumulative: bool) -> Pe
                 // figures of one fact may carry different ones.
                 return PeriodMatch::Open;
             }
+            // Another grain: another period ("2023" is not "T4 2023").
             if a.grain != b.grain {
-                return match (a.bounds(), b.bounds()) {
-                    // Another grain: another period ("2023" is not "T4 2023").
-                    (Some(_), Some(_)) => PeriodMatch::Differ,
-                    _ if std::mem::discriminant(&a.grain) == std::mem::discriminant(&b.grain) => PeriodMatch::Differ,
-                    _ => PeriodMatch::Differ,
-                };
+                return PeriodMatch::Differ;
             }
             match (a.year, b.year) {
                 (Some(x), Some(y)) if x == y => PeriodMatch::Same,

@@ -129,8 +129,7 @@ pub struct Index {
 /// the figure is specific enough to recognise by value alone: three
 /// significant digits or more ("85 044", "7,35 %", "6,288"), not "5 %" or
 /// "2 000".
-pub fn value_key(q: &Quantity) -> Option<(u64, i64)> {
-    let f = Figure::of(q);
+pub fn value_key(q: &Quantity, f: &Figure) -> Option<(u64, i64)> {
     let v = f.value();
     if !v.is_finite() || v == 0.0 || q.qualifier == crate::report::Qualifier::Range {
         return None;
@@ -299,12 +298,13 @@ impl Index {
         let measure = self.measures.id(key);
         let base = self.measures.id(base_key(key));
         let id = self.statements.len() as u32;
+        let figure = Figure::of(&c.quantities[0]);
         self.statements.push(Statement {
             source,
             measure,
             sentence: c.sentence_span,
             quantity: Some(Box::new(c.quantities[0].clone())),
-            figure: Some(Figure::of(&c.quantities[0])),
+            figure: Some(figure),
             entities,
             years: years_of(&c.time),
             terms,
@@ -314,7 +314,7 @@ impl Index {
             refine: refine_of(text, c, lang),
         });
         self.figures.entry(measure).or_default().push(id);
-        if let Some(k) = value_key(&c.quantities[0]) {
+        if let Some(k) = value_key(&c.quantities[0], &figure) {
             self.by_value.entry(k).or_default().push(id);
         }
         // Under its base key for the claims of a variant, and the other way.

@@ -134,8 +134,8 @@ pub enum FrameWhy {
     /// Another "as of" date for a running total: a timeline, not a
     /// contradiction (the source's label).
     Timeline(String),
-    /// Another aspect: the message key naming the source's.
-    Aspect(&'static str),
+    /// Another aspect or modality: the message key naming it.
+    Aspect(String),
     /// Another basis of change ("year" against "month").
     Basis(String),
     /// Another population ("civilian" against "soldier", "Russia").
@@ -185,27 +185,13 @@ pub fn frames(claim: &Frame, source: &Frame, cumulative: bool, lang: Lang) -> Fr
     let mut open: Option<FrameWhy> = None;
     // Aspect.
     if claim.aspect != source.aspect {
-        let key = match source.aspect {
-            Aspect::Change => "aspect_change",
-            Aspect::Level => "aspect_level",
-            Aspect::Rate => "aspect_rate",
-            Aspect::Part => "aspect_part",
-            Aspect::Sighting => "aspect_sighting",
-        };
-        // A part or a sighting against a total, a level against a change.
-        let key = if claim.aspect == Aspect::Part || claim.aspect == Aspect::Sighting {
-            if claim.aspect == Aspect::Part {
-                "aspect_part"
-            } else {
-                "aspect_sighting"
-            }
-        } else {
-            key
-        };
-        return FrameMatch::Differ(FrameWhy::Aspect(key));
+        // A part or a sighting against a total names the claim's aspect; a
+        // level against a change, the source's.
+        let named = if matches!(claim.aspect, Aspect::Part | Aspect::Sighting) { claim.aspect } else { source.aspect };
+        return FrameMatch::Differ(FrameWhy::Aspect(format!("aspect_{}", named.name())));
     }
     if claim.aspect == Aspect::Rate && claim.per != source.per {
-        return FrameMatch::Differ(FrameWhy::Aspect("aspect_rate"));
+        return FrameMatch::Differ(FrameWhy::Aspect("aspect_rate".into()));
     }
     match (&claim.basis, &source.basis) {
         (Some(a), Some(b)) if a != b => return FrameMatch::Differ(FrameWhy::Basis(b.clone())),
@@ -268,11 +254,8 @@ pub fn frames(claim: &Frame, source: &Frame, cumulative: bool, lang: Lang) -> Fr
     }
     // A forecast is not an outcome.
     if claim.modality != source.modality {
-        return FrameMatch::Differ(FrameWhy::Aspect(match source.modality.as_deref().or(claim.modality.as_deref()) {
-            Some("target") => "aspect_target",
-            Some("proposal") => "aspect_proposal",
-            _ => "aspect_forecast",
-        }));
+        let modality = source.modality.as_deref().or(claim.modality.as_deref()).unwrap_or("forecast");
+        return FrameMatch::Differ(FrameWhy::Aspect(format!("aspect_{modality}")));
     }
     // What each figure is specifically about: a name in one figure's clause
     // that the other's sentence does not hold ("91 in Suzu" against the 202

@@ -250,7 +250,7 @@ pub fn judge(
     // under another measure key ("85 044 morts" against "85,044 deaths",
     // read with different words): it corroborates, never contradicts.
     if !found.iter().any(|f| f.relation == Relation::Corroborates) {
-        if let Some(key) = super::index::value_key(claim.quantity) {
+        if let Some(key) = super::index::value_key(claim.quantity, &claim_figure) {
             for &sid in index.by_value.get(&key).map_or(&[][..], Vec::as_slice) {
                 let st = &index.statements[sid as usize];
                 if index.is_removed(st.source) || sources.get(st.source as usize).is_none() || named && Some(st.measure) == claim_measure {
