@@ -88,6 +88,8 @@ pub fn extract(text: &str, opts: &Options) -> Document {
         if figures.is_empty() {
             continue;
         }
+        // The first few: a sentence listing more dates is a table, and
+        // every claim of it carries this list.
         let time: Vec<String> = in_sentence
             .iter()
             .filter_map(|x| match x.kind {
@@ -95,23 +97,25 @@ pub fn extract(text: &str, opts: &Options) -> Document {
                 Kind::Year => Some(format!("{}", x.value)),
                 _ => None,
             })
+            .take(SENTENCE_TIMES)
             .collect();
         let sentence_entities: Vec<&EntityMention> = entities::within(&entities.mentions, s.start, s.end).iter().collect();
         let bounds = clause_bounds(text, s, &figures, lang);
         let spans: Vec<[usize; 2]> = figures.iter().map(|(x, _)| [x.start, x.end]).collect();
-        let times = frame::period::expressions(&tokens, tokens.sentences[si].clone(), in_sentence, lang);
+        let times = frame::period::Times::new(frame::period::expressions(&tokens, tokens.sentences[si].clone(), in_sentence, lang), date);
+        let cues = frame::Cues::new(&tokens, tokens.sentences[si].clone(), lang);
         for (k, (mention, measure)) in figures.iter().enumerate() {
             let (cs, ce) = bounds[k];
             let mut quantity = quantity(text, &idx, mention, measure.as_ref());
             let attribution = &attributions[si];
-            let others: Vec<[usize; 2]> = spans.iter().enumerate().filter(|(j, _)| *j != k).map(|(_, x)| *x).collect();
             let figure = frame::Figure {
                 mention,
                 measure: measure.as_ref(),
                 clause: [cs, ce],
                 sentence: tokens.sentences[si].clone(),
-                others: &others,
+                around: frame::period::Around::new(&spans, k),
                 times: &times,
+                cues: &cues,
                 sentence_counter: attribution.source.as_deref(),
                 clause_counter: if figures.len() > 1 {
                     attribution::of_clause(text, cs, ce, s.paragraph, &entities.mentions, lang)
@@ -175,6 +179,11 @@ pub fn extract(text: &str, opts: &Options) -> Document {
 /// contre 79,2 milliards"), and a bare percentage after any figure is its
 /// share or change ("soit une hausse de 9 %"). Returns which figures
 /// inherited.
+const INHERIT_REACH: usize = 16;
+
+/// How many of its sentence's dates and years a claim lists.
+const SENTENCE_TIMES: usize = 8;
+
 fn inherit_measures(text: &str, figures: &mut [(Mention, Option<Measure>)], lang: Lang) -> Vec<bool> {
     let generic = |m: &Option<Measure>| m.as_ref().is_none_or(|x| matches!(x.key.as_str(), "share" | "money") || x.key.contains(':'));
     let mut out = vec![false; figures.len()];
@@ -186,7 +195,9 @@ fn inherit_measures(text: &str, figures: &mut [(Mention, Option<Measure>)], lang
             continue;
         }
         let (kind, unit) = (figures[k].0.kind, figures[k].0.unit);
-        let from = figures[..k].iter().rev().find(|(x, m)| {
+        // The nearest figures only: a sentence listing hundreds of figures
+        // is a table, whose far cells say nothing of this one.
+        let from = figures[..k].iter().rev().take(INHERIT_REACH).find(|(x, m)| {
             !generic(m)
                 && (x.kind == kind && x.unit == unit
                     || kind == Kind::Count && unit.is_none() && x.kind == Kind::Money
@@ -359,19 +370,20 @@ fn score(m: &Mention, measure: Option<&Measure>, a: &Attribution, entities: &[&E
 
 /// Links a claim to an earlier claim of the document with the same figure.
 fn link_restatements(claims: &mut [Claim]) {
-    for i in 0..claims.len() {
-        let q = &claims[i].quantities[0];
+    // The first claim of each (measure, value, unit, kind) is the one the
+    // others restate.
+    type Key = (String, u64, Option<String>, Kind);
+    let mut first: std::collections::HashMap<Key, String> = std::collections::HashMap::new();
+    for c in claims.iter_mut() {
+        let q = &c.quantities[0];
         let Some(measure) = q.measure.clone() else { continue };
-        let same = claims[..i].iter().find(|c| {
-            let p = &c.quantities[0];
-            c.restates.is_none()
-                && p.measure.as_deref() == Some(measure.as_str())
-                && p.value == q.value
-                && p.unit == q.unit
-                && p.kind == q.kind
-        });
-        if let Some(first) = same.map(|c| c.id.clone()) {
-            claims[i].restates = Some(first);
+        // `+ 0.0` makes -0 and 0 one key, as `==` does.
+        let key: Key = (measure, (q.value + 0.0).to_bits(), q.unit.clone(), q.kind);
+        match first.get(&key) {
+            Some(id) => c.restates = Some(id.clone()),
+            None => {
+                first.insert(key, c.id.clone());
+            }
         }
     }
 }

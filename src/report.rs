@@ -43,7 +43,7 @@ pub enum Qualifier {
 }
 
 /// What kind of thing a number is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
     Count,
@@ -257,7 +257,8 @@ pub struct Claim {
     pub score: f64,
     /// Id of an earlier claim of the same document stating the same figure.
     pub restates: Option<String>,
-    /// Dates and years of the sentence ("2025", "2024-12-24").
+    /// Dates and years of the sentence ("2025", "2024-12-24"), the first
+    /// eight.
     pub time: Vec<String>,
     /// The whole sentence holding the claim.
     pub sentence_span: Span,

@@ -34,7 +34,7 @@ use crate::numbers::Mention;
 use crate::report::{Aspect, Frame, Lang, PeriodInfo};
 use crate::text::tokens::Tokens;
 use crate::text::words::TokKind;
-use period::{Period, TimeExpr, Ymd};
+use period::{Around, Period, Times, Ymd};
 
 /// What the frame of one figure needs to know of its document.
 pub struct Context<'a> {
@@ -52,10 +52,12 @@ pub struct Figure<'a> {
     pub clause: [usize; 2],
     /// Token range of its sentence.
     pub sentence: Range<usize>,
-    /// The other figures of the sentence (byte spans).
-    pub others: &'a [[usize; 2]],
+    /// Where the sentence's other figures stand.
+    pub around: Around,
     /// The sentence's time expressions.
-    pub times: &'a [TimeExpr],
+    pub times: &'a Times,
+    /// The sentence's cues of modality and sighting.
+    pub cues: &'a Cues,
     /// Who the sentence says gives its figures.
     pub sentence_counter: Option<&'a str>,
     /// Who the clause says gives it.
@@ -66,6 +68,57 @@ pub struct Figure<'a> {
     /// Where the clause of the figure before it in the sentence starts
     /// (the sentence's start for the first figure).
     pub previous_clause: usize,
+}
+
+/// Where a sentence says that its figures are forecasts, targets or
+/// proposals, or single sightings (`aspects.tsv`), read once for all its
+/// figures: a sentence listing thousands of figures is read in linear
+/// time.
+pub struct Cues {
+    /// Tokens that open a phrase of modality, in order, with its kind.
+    modal: Vec<(usize, &'static str)>,
+    /// Tokens that open a phrase of sighting, in order.
+    sighting: Vec<usize>,
+    /// A forecast cue in the sentence's first clause.
+    opening_forecast: bool,
+}
+
+/// Modality kinds, in the order a token matching several takes them.
+const MODALITY: [&str; 3] = ["target", "proposal", "forecast"];
+
+impl Cues {
+    /// The cues of the sentence whose tokens are `sentence`.
+    pub fn new(t: &Tokens<'_>, sentence: Range<usize>, lang: Lang) -> Self {
+        let mut modal = Vec::new();
+        let mut sighting = Vec::new();
+        for i in sentence.clone() {
+            if let Some(kind) = MODALITY.iter().find(|k| aspect_at(t, i, k, lang).is_some()) {
+                modal.push((i, *kind));
+            }
+            if aspect_at(t, i, "sighting", lang).is_some() {
+                sighting.push(i);
+            }
+        }
+        let first_clause_end = sentence.clone().find(|&i| t.is_clause_break(i)).unwrap_or(sentence.end);
+        let opening_forecast = (sentence.start..first_clause_end).any(|i| aspect_at(t, i, "forecast", lang).is_some());
+        Cues { modal, sighting, opening_forecast }
+    }
+
+    /// The first modality cue among tokens `range`.
+    fn modality(&self, range: Range<usize>) -> Option<&'static str> {
+        let k = self.modal.partition_point(|x| x.0 < range.start);
+        self.modal.get(k).filter(|x| x.0 < range.end).map(|x| x.1)
+    }
+
+    fn opening_forecast(&self) -> Option<&'static str> {
+        self.opening_forecast.then_some("forecast")
+    }
+
+    /// Whether a sighting cue stands among tokens `range`.
+    fn sighting(&self, range: Range<usize>) -> bool {
+        let k = self.sighting.partition_point(|&x| x < range.start);
+        self.sighting.get(k).is_some_and(|&x| x < range.end)
+    }
 }
 
 /// The frame of one figure.
@@ -110,7 +163,7 @@ pub fn frame_of(cx: &Context<'_>, f: &Figure<'_>) -> Frame {
             }
             v
         });
-    let period = period::of_figure(f.times, [m.start, m.end], f.clause, f.others, t, cx.date);
+    let period = period::of_figure(f.times, [m.start, m.end], f.clause, f.around, t, cx.date);
     // A counter is someone ("l'Insee", "the CGT"), not "une première
     // estimation".
     let named = |c: &String| !not_counter(c, cx.lang);
@@ -133,20 +186,18 @@ pub fn frame_of(cx: &Context<'_>, f: &Figure<'_>) -> Frame {
     // pushed for a half-point move to 5.5%"); a forecast that opens the
     // sentence covers all of it ("the exit poll projects Labour on 410
     // seats, ..., Reform UK on 13").
-    let cue = |range: Range<usize>, kinds: &[&'static str]| {
-        range.into_iter().find_map(|i| kinds.iter().find(|kind| aspect_at(t, i, kind, cx.lang).is_some()).map(|k| k.to_string()))
-    };
-    let first_clause_end = (f.sentence.start..f.sentence.end).find(|&i| t.is_clause_break(i)).unwrap_or(f.sentence.end);
     // Cues before the figure only: what follows it in the clause is often
     // the next thing said ("to 5.25%: two members voted for 50bps").
     // The figure's own clause first ("the Bank expects it to drop to
     // around 5%" is a forecast, whatever "the 2% target" before it says).
     let own = t.at_or_after(f.clause[0]);
     let before_own = t.at_or_after(f.previous_clause);
-    let kinds = ["target", "proposal", "forecast"];
-    let modality = cue(own..fig_end.max(own), &kinds)
-        .or_else(|| cue(before_own..own.max(before_own), &kinds))
-        .or_else(|| cue(f.sentence.start..first_clause_end, &["forecast"]));
+    let modality = f
+        .cues
+        .modality(own..fig_end.max(own))
+        .or_else(|| f.cues.modality(before_own..own.max(before_own)))
+        .or_else(|| f.cues.opening_forecast())
+        .map(str::to_string);
     Frame {
         what: key.map(str::to_string),
         domain: concept.map(|c| c.domain.to_string()),
@@ -311,7 +362,7 @@ fn aspect_of(t: &Tokens<'_>, first: usize, end: usize, f: &Figure<'_>, lang: Lan
         }
         i += 1;
     }
-    if (clause.start..clause.end).any(|i| aspect_at(t, i, "sighting", lang).is_some()) && aspect != Aspect::Change {
+    if f.cues.sighting(clause) && aspect != Aspect::Change {
         aspect = Aspect::Sighting;
     }
     (aspect, basis, per)

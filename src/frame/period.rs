@@ -346,6 +346,8 @@ fn shift(value: &str) -> (i32, i64) {
 /// sentence's date and year mentions.
 pub fn expressions(t: &Tokens<'_>, toks: std::ops::Range<usize>, mentions: &[Mention], lang: Lang) -> Vec<TimeExpr> {
     let mut out: Vec<TimeExpr> = Vec::new();
+    // Dates and years the number stage read, in order.
+    let mut read: Vec<TimeExpr> = Vec::new();
     let (start_byte, end_byte) = match (toks.clone().next(), toks.clone().last()) {
         (Some(a), Some(b)) => (t.tokens[a].start, t.tokens[b].end),
         _ => return out,
@@ -362,8 +364,11 @@ pub fn expressions(t: &Tokens<'_>, toks: std::ops::Range<usize>, mentions: &[Men
             },
             _ => continue,
         };
-        out.push(TimeExpr { start: m.start, end: m.end, spec });
+        read.push(TimeExpr { start: m.start, end: m.end, spec });
     }
+    // Found below, in order; a year the number stage read can be absorbed
+    // into the quarter before it.
+    let mut absorbed = vec![false; read.len()];
     let table = lexicon::periods().get(lang);
     let basis = lexicon::aspects().get(lang);
     let months = lexicon::months().get(lang);
@@ -414,11 +419,13 @@ pub fn expressions(t: &Tokens<'_>, toks: std::ops::Range<usize>, mentions: &[Men
                     if j < toks.end && matches!(t.folded(j), "de" | "of") {
                         j += 1;
                     }
-                    if let Some(y) = out.iter().position(|x| x.start == t.tokens.get(j).map_or(usize::MAX, |k| k.start)) {
-                        if let Spec::Stated(Period { year: Some(yr), grain: Grain::Year, .. }) = out[y].spec {
+                    let at = t.tokens.get(j).map_or(usize::MAX, |k| k.start);
+                    let y = read.partition_point(|x| x.start < at);
+                    if let Some(x) = read.get(y).filter(|x| x.start == at && !absorbed[y]) {
+                        if let Spec::Stated(Period { year: Some(yr), grain: Grain::Year, .. }) = x.spec {
                             p.year = Some(yr);
-                            e2 = out[y].end;
-                            out.remove(y);
+                            e2 = x.end;
+                            absorbed[y] = true;
                         }
                     }
                 }
@@ -432,7 +439,11 @@ pub fn expressions(t: &Tokens<'_>, toks: std::ops::Range<usize>, mentions: &[Men
         if let Some(&m) = months.get(t.folded(i)) {
             let pos = t.tokens[i].start;
             let word = t.text(i);
-            let taken = out.iter().any(|x| x.start <= pos && pos < x.end);
+            // Expressions do not overlap: only the last one starting at or
+            // before the month can hold it.
+            let holds = |x: &TimeExpr| x.start <= pos && pos < x.end;
+            let r = read.partition_point(|x| x.start <= pos);
+            let taken = r > 0 && !absorbed[r - 1] && holds(&read[r - 1]) || out.last().is_some_and(holds);
             let cue = i > toks.start
                 && (t.folded(i - 1) == "'"
                     || matches!(
@@ -447,8 +458,10 @@ pub fn expressions(t: &Tokens<'_>, toks: std::ops::Range<usize>, mentions: &[Men
         }
         i += 1;
     }
-    out.sort_by_key(|x| x.start);
-    out
+    let mut all: Vec<TimeExpr> = read.into_iter().zip(absorbed).filter(|(_, a)| !a).map(|(x, _)| x).collect();
+    all.extend(out);
+    all.sort_by_key(|x| x.start);
+    all
 }
 
 /// The period of an ISO date from the number stage ("2024-12-24",
@@ -528,27 +541,69 @@ fn resolve(spec: Spec, reference: Option<Period>, doc: Option<Ymd>) -> Option<Pe
     }
 }
 
+/// A sentence's time expressions, in order, with what every figure of the
+/// sentence reads from them alike: the reference that relative
+/// expressions count from ("un an plus tôt" after "au deuxième trimestre
+/// 2024"), and the first stated period, the sentence's own.
+pub struct Times {
+    exprs: Vec<TimeExpr>,
+    reference: Option<Period>,
+    first_stated: Option<TimeExpr>,
+}
+
+impl Times {
+    /// `exprs` as `expressions` returns them (sorted by start).
+    pub fn new(exprs: Vec<TimeExpr>, doc: Option<Ymd>) -> Self {
+        let reference = exprs.iter().find_map(|x| match x.spec {
+            Spec::Stated(_) | Spec::Ago(..) | Spec::This(_) | Spec::Day(_) | Spec::Weekday(_) => resolve(x.spec, None, doc),
+            _ => None,
+        });
+        let first_stated = exprs.iter().find(|x| matches!(x.spec, Spec::Stated(_))).copied();
+        Times { exprs, reference, first_stated }
+    }
+}
+
+/// Where the other figures of a sentence stand around one of them (byte
+/// offsets), so that each figure's period is found without walking the
+/// others.
+#[derive(Debug, Clone, Copy)]
+pub struct Around {
+    /// End of the figure just before (the sentence's first byte if none).
+    pub prev_end: usize,
+    /// Start of the figure just after (`usize::MAX` if none).
+    pub next_start: usize,
+    /// End of the sentence's first figure, when that is another one.
+    pub first_end: Option<usize>,
+}
+
+impl Around {
+    /// Figure `k` of `spans`, the sentence's figures in order.
+    pub fn new(spans: &[[usize; 2]], k: usize) -> Self {
+        Around {
+            prev_end: if k > 0 { spans[k - 1][1] } else { 0 },
+            next_start: spans.get(k + 1).map_or(usize::MAX, |x| x[0]),
+            first_end: if k > 0 { Some(spans[0][1]) } else { None },
+        }
+    }
+}
+
 /// The period of the figure spanning `[start, end)`, whose clause is
 /// `[clause_start, clause_end)`, among the sentence's expressions.
-/// `others` are the other figures of the sentence (byte spans).
 pub fn of_figure(
-    exprs: &[TimeExpr],
+    times: &Times,
     figure: [usize; 2],
     clause: [usize; 2],
-    others: &[[usize; 2]],
+    around: Around,
     t: &Tokens<'_>,
     doc: Option<Ymd>,
 ) -> Option<Period> {
-    let reference = exprs.iter().find_map(|x| match x.spec {
-        Spec::Stated(_) | Spec::Ago(..) | Spec::This(_) | Spec::Day(_) | Spec::Weekday(_) => resolve(x.spec, None, doc),
-        _ => None,
-    });
-    let next_figure = others.iter().map(|o| o[0]).filter(|&s| s >= figure[1]).min().unwrap_or(usize::MAX);
-    let prev_figure = others.iter().map(|o| o[1]).filter(|&e| e <= figure[0]).max().unwrap_or(0);
+    let exprs = &times.exprs;
     // After the figure, in its clause, before the next figure, with no
-    // clause break between.
-    let after = exprs.iter().find(|x| {
-        x.start >= figure[1] && x.start < next_figure && x.start < clause[1].max(figure[1]) + 1 && {
+    // clause break between. Only the first expression after the figure
+    // can qualify: any later one is further past each of these bounds.
+    let first_after = exprs.partition_point(|x| x.start < figure[1]);
+    let after = exprs.get(first_after).filter(|x| {
+        x.start < around.next_start && x.start < clause[1].max(figure[1]) + 1 && {
             let (a, b) = (t.ending_by(figure[1]), t.at_or_after(x.start));
             !(a..b).any(|k| t.is_clause_break(k))
         }
@@ -559,15 +614,22 @@ pub fn of_figure(
         let (a, b) = (t.ending_by(x.end), t.at_or_after(figure[0]));
         !(a..b).any(|k| t.is_clause_break(k))
     };
-    let before = || exprs.iter().rev().find(|x| x.end <= figure[0] && x.start >= prev_figure && (!x.is_day() || same_clause(x)));
+    let before = || {
+        exprs[..exprs.partition_point(|x| x.start < figure[0])]
+            .iter()
+            .rev()
+            .take_while(|x| x.start >= around.prev_end)
+            .find(|x| x.end <= figure[0] && (!x.is_day() || same_clause(x)))
+    };
     let chosen = after.or_else(before);
     let implicit = doc.map(|d| Period::day(d, true));
     match chosen {
-        Some(x) => resolve(x.spec, reference, doc),
-        None => match exprs.iter().find(|x| matches!(x.spec, Spec::Stated(_))) {
-            // The sentence's period, when no figure nearer claims it.
-            Some(x) if others.iter().all(|o| !(o[1] <= x.start && x.start < figure[0])) => {
-                resolve(x.spec, reference, doc).map(|p| Period { loose: true, ..p })
+        Some(x) => resolve(x.spec, times.reference, doc),
+        None => match times.first_stated {
+            // The sentence's period, when no figure nearer claims it: no
+            // other figure stands wholly between it and this one.
+            Some(x) if x.start >= figure[0] || around.first_end.is_none_or(|e| e > x.start) => {
+                resolve(x.spec, times.reference, doc).map(|p| Period { loose: true, ..p })
             }
             _ => implicit,
         },
@@ -587,12 +649,12 @@ mod tests {
         let mentions = scan(text, lang, &NumberOptions::default());
         let figures: Vec<[usize; 2]> =
             mentions.iter().filter(|m| matches!(m.kind, Kind::Percent | Kind::Count | Kind::Money)).map(|m| [m.start, m.end]).collect();
-        let exprs = expressions(&t, t.sentences[0].clone(), &mentions, lang);
+        let times = Times::new(expressions(&t, t.sentences[0].clone(), &mentions, lang), doc);
         figures
             .iter()
-            .map(|f| {
-                let others: Vec<[usize; 2]> = figures.iter().filter(|o| *o != f).copied().collect();
-                let p = of_figure(&exprs, *f, [0, text.len()], &others, &t, doc);
+            .enumerate()
+            .map(|(k, f)| {
+                let p = of_figure(&times, *f, [0, text.len()], Around::new(&figures, k), &t, doc);
                 (text[f[0]..f[1]].to_string(), p.map(|p| p.label(lang)))
             })
             .collect()
@@ -630,12 +692,15 @@ mod tests {
         let sents = sentences(text);
         let t = Tokens::new(text, &sents);
         let mentions = scan(text, Lang::Fr, &NumberOptions::default());
-        let exprs = expressions(&t, t.sentences[0].clone(), &mentions, Lang::Fr);
         let m = &mentions[0];
-        let p = of_figure(&exprs, [m.start, m.end], [0, text.len()], &[], &t, Ymd::parse("2023-09-13")).unwrap();
+        let alone = Around::new(&[[m.start, m.end]], 0);
+        let doc = Ymd::parse("2023-09-13");
+        let times = Times::new(expressions(&t, t.sentences[0].clone(), &mentions, Lang::Fr), doc);
+        let p = of_figure(&times, [m.start, m.end], [0, text.len()], alone, &t, doc).unwrap();
         assert!(p.implicit);
         assert_eq!(p.bounds().unwrap().0.iso(), "2023-09-13");
-        assert_eq!(of_figure(&exprs, [m.start, m.end], [0, text.len()], &[], &t, None), None);
+        let times = Times::new(expressions(&t, t.sentences[0].clone(), &mentions, Lang::Fr), None);
+        assert_eq!(of_figure(&times, [m.start, m.end], [0, text.len()], alone, &t, None), None);
     }
 
     #[test]
