@@ -115,6 +115,9 @@ export interface Frame {
   counter: string | null;
   /** Not an outcome: a forecast, a target or a proposal. */
   modality: 'forecast' | 'target' | 'proposal' | null;
+  /** An earlier value the sentence measures against ("up from 180",
+   * "contre 7,4 %"), not the figure it reports now. */
+  earlier: boolean;
 }
 
 /**

@@ -243,14 +243,40 @@ fn is_reference(text: &str, m: &Mention, lang: Lang) -> bool {
 fn own_subject(text: &str, m: &Mention, lang: Lang) -> bool {
     let lead = m.qualifier_start.unwrap_or(m.start);
     let table = crate::lexicon::aspects().get(lang);
-    let Some(last) = crate::text::words::prev(text, lead) else { return false };
+    let Some(mut last) = crate::text::words::prev(text, lead) else { return false };
+    // The level reached after a change ("la division progressant de 9 % à
+    // 42,2 milliards", "sales rose 9% to 42.2 billion"): the verb stands
+    // before the change.
+    if matches!(&*fold(last.text), "a" | "to") {
+        let mut pos = last.start;
+        for _ in 0..6 {
+            let Some(t) = crate::text::words::prev(text, pos) else { break };
+            let w = fold(t.text);
+            if t.kind == TokKind::Digits || matches!(&*w, "%" | "," | "." | "de" | "by" | "pour" | "cent" | "percent" | "point" | "points")
+            {
+                pos = t.start;
+                last = t;
+                continue;
+            }
+            last = t;
+            break;
+        }
+    }
     let verb_start = table
         .ending_with(&fold(last.text))
         .iter()
         .filter(|p| p.value.0 == "change_verb")
         .find_map(|p| crate::text::words::match_before(text, last.end, &p.tokens));
     let Some(verb_start) = verb_start else { return false };
-    crate::text::words::prev(text, verb_start).is_some_and(|w| {
+    // A parenthesis after the subject ("la division mode et maroquinerie
+    // (Louis Vuitton, Dior…) progressant") is skipped.
+    let mut subject_end = verb_start;
+    if text[..verb_start].trim_end().ends_with(')') {
+        if let Some(open) = text[..verb_start].rfind('(').filter(|&o| verb_start - o < 200) {
+            subject_end = open;
+        }
+    }
+    crate::text::words::prev(text, subject_end).is_some_and(|w| {
         w.kind == TokKind::Word
             && w.text.chars().count() >= 4
             && w.text.starts_with(char::is_lowercase)

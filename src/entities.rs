@@ -12,6 +12,9 @@
 //!    name. A lone surname that ends a longer name of the same document is
 //!    that person ("Kirby" after "John Kirby").
 //!
+//! An unknown name right after a preposition of place ("in Suzu", "à
+//! Wajima") is a place.
+//!
 //! Declared aliases: a cue from `alias_cues.tsv` followed by a name
 //! ("baptisés KN-23", "also known as") makes that name another name of the
 //! nearest entity of the same kind named before it in the document. The
@@ -89,17 +92,27 @@ fn designators(text: &str) -> Vec<(usize, usize)> {
 struct Words {
     org: HashSet<&'static str>,
     not_name: HashSet<&'static str>,
+    place_before: HashSet<&'static str>,
+    relative: HashSet<&'static str>,
+}
+
+/// Whether a folded word is a relative pronoun ("which", "qui"), which
+/// refers to the name before its comma.
+pub fn is_relative_pronoun(folded: &str) -> bool {
+    words().relative.contains(folded)
 }
 
 fn words() -> &'static Words {
     static T: OnceLock<Words> = OnceLock::new();
     T.get_or_init(|| {
-        let mut w = Words { org: HashSet::new(), not_name: HashSet::new() };
+        let mut w = Words { org: HashSet::new(), not_name: HashSet::new(), place_before: HashSet::new(), relative: HashSet::new() };
         for line in include_str!("lexicon/entity_words.tsv").lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
             let (role, word) = line.split_once('\t').expect("entity_words.tsv: role<TAB>word");
             match role {
                 "org" => w.org.insert(word),
                 "not_name" => w.not_name.insert(word),
+                "place_before" => w.place_before.insert(word),
+                "relative" => w.relative.insert(word),
                 other => panic!("entity_words.tsv: unknown role {other:?}"),
             };
         }
@@ -159,6 +172,16 @@ pub fn find(text: &str, sentences: &[Sentence], lang: Lang) -> DocEntities {
     let mut names = Vec::new();
     for s in sentences {
         capitalized_names(text, s, &sentence_starts, &found, &mut names);
+    }
+    // An unknown name right after a preposition of place is a place ("91
+    // deaths in Suzu", "à Wajima"): what a figure is specifically about.
+    // Not a month ("in September").
+    let months = lexicon::months().get(lang);
+    for e in names.iter_mut().filter(|e| matches!(e.kind, "name" | "person") && !months.contains_key(fold(&e.canonical).as_ref())) {
+        let before = crate::text::words::prev(text, e.start).filter(|t| !t.newline_before);
+        if before.is_some_and(|t| words().place_before.contains(fold(t.text).as_ref())) {
+            e.kind = "place";
+        }
     }
     found.extend(names);
     found.sort_by_key(|e| e.start);

@@ -304,8 +304,11 @@ pub fn measure_of(text: &str, m: &Mention, floor: usize, limit: usize, lang: Lan
                 }
                 // What is counted named before a change of it ("hospital
                 // patients fell by 171").
+                // A casualty named as the subject ("the number of people
+                // unaccounted for fell to 102", "deaths passed 200").
                 return subject_before(text, lead, floor, lang)
-                    .or_else(|| before(text, lead, floor, lang, &[MeasureClass::Person, MeasureClass::Thing], 4));
+                    .or_else(|| before(text, lead, floor, lang, &[MeasureClass::Person, MeasureClass::Thing], 4))
+                    .or_else(|| before(text, lead, floor, lang, &[MeasureClass::Casualty], 8));
             };
             if class == MeasureClass::Person {
                 if let Some((casualty, ce)) = later_in_clause(text, e, limit, lang, MeasureClass::Casualty) {
@@ -317,6 +320,11 @@ pub fn measure_of(text: &str, m: &Mention, floor: usize, limit: usize, lang: Lan
                 if key == "person" {
                     if let Some((verb, ve)) = later_in_clause(text, e, limit, lang, MeasureClass::Verb) {
                         return found(verb.to_string(), s, ve);
+                    }
+                    // A casualty verb just before generic people ("has
+                    // killed 202 people", "a blessé 565 personnes").
+                    if let Some(x) = before(text, lead, floor, lang, &[MeasureClass::Casualty], 2) {
+                        return found(x.key, x.start, e);
                     }
                 }
             }
@@ -360,6 +368,9 @@ mod tests {
         assert_eq!(key("11 000 soldats ont été déployés", Lang::Fr), "soldier");
         assert_eq!(key("environ 300 d'entre eux ont été tués", Lang::Fr), "killed");
         assert_eq!(key("300 of them were killed", Lang::En), "killed");
+        assert_eq!(key("the quake has now killed 202 people", Lang::En), "killed");
+        assert_eq!(key("le séisme a blessé 565 personnes", Lang::Fr), "wounded");
+        assert_eq!(key("The number of people unaccounted for fell to 102", Lang::En), "missing");
     }
 
     #[test]

@@ -153,6 +153,10 @@ pub struct Frame {
     /// Not an outcome: "forecast" ("the exit poll projects", "prévoit"),
     /// "target" ("the 2% target"), "proposal" ("two members wanted 5.5%").
     pub modality: Option<String>,
+    /// An earlier value the sentence measures against ("up from 180
+    /// earlier on Tuesday", "contre 7,4 %"): not the figure the sentence
+    /// reports now.
+    pub earlier: bool,
     /// The period as the checker compares it.
     #[serde(skip)]
     pub period_key: Option<crate::frame::period::Period>,

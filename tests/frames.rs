@@ -170,3 +170,32 @@ fn a_bare_percentage_is_never_judged() {
     let r = check("Le chiffre atteint 7 %.", None, &[("a", None, "Le chiffre atteint 9 %.")]);
     assert!(!matches!(r.claims[0].verdict, Some(Verdict::Contradicted | Verdict::Disputed | Verdict::Corroborated)));
 }
+
+#[test]
+fn an_earlier_value_and_a_named_place_are_not_the_total_reported_now() {
+    let article = "The earthquake has now killed 202 people in the prefecture, up from 180 earlier on Tuesday, with 91 deaths in Suzu.";
+    let r = check(
+        article,
+        Some("2024-01-09"),
+        &[("wire", Some("2024-01-09"), "The death toll in the prefecture reached 202 on Tuesday, officials said.")],
+    );
+    let verdict = |s: &str| r.claims.iter().find(|c| c.quantities[0].surface == s).and_then(|c| c.verdict);
+    assert_eq!(verdict("202"), Some(Verdict::Corroborated));
+    // 180 was the toll earlier that day, 91 the toll of one town: neither
+    // contradicts the 202 of the whole prefecture.
+    assert_eq!(verdict("180"), Some(Verdict::Related));
+    assert_eq!(verdict("91"), Some(Verdict::Related));
+    let c180 = r.claims.iter().find(|c| c.quantities[0].surface == "180").unwrap();
+    assert!(c180.quantities[0].frame.earlier);
+}
+
+#[test]
+fn seats_of_one_party_are_not_another_party_s() {
+    let article = "Reform UK took 14.3% of the vote, and the party, which won five seats, now sits in the Commons.";
+    let article = article.replace("the party", "Reform UK");
+    let r = check(&article, None, &[("wire", None, "The Liberal Democrats, who won 72 seats, had their best result in a century.")]);
+    let five = r.claims.iter().find(|c| c.quantities[0].surface.starts_with("five")).unwrap();
+    assert!(five.quantities[0].frame.whose.iter().any(|w| w == "Reform UK"), "{:?}", five.quantities[0].frame);
+    assert_ne!(five.verdict, Some(Verdict::Contradicted));
+    assert_ne!(five.verdict, Some(Verdict::Disputed));
+}

@@ -144,7 +144,7 @@ pub fn frame_of(cx: &Context<'_>, f: &Figure<'_>) -> Frame {
     if let Some(p) = population(t, fig_end, f, cx.lang) {
         whose.push(p);
     }
-    for e in owners(t, cx.entities, fig_first, f) {
+    for e in owners(t, cx.entities, fig_first, f).into_iter().chain(subject_owner(t, cx.entities, fig_first, f)) {
         if !whose.contains(&e) {
             whose.push(e);
         }
@@ -190,6 +190,9 @@ pub fn frame_of(cx: &Context<'_>, f: &Figure<'_>) -> Frame {
     // the next thing said ("to 5.25%: two members voted for 50bps").
     // The figure's own clause first ("the Bank expects it to drop to
     // around 5%" is a forecast, whatever "the 2% target" before it says).
+    // "up from 180", "contre 7,4 %": the phrase ends right before the
+    // figure (or its qualifier).
+    let earlier = aspect_ending(t, fig_first, "earlier", cx.lang).is_some();
     let own = t.at_or_after(f.clause[0]);
     let before_own = t.at_or_after(f.previous_clause);
     let modality = f
@@ -210,6 +213,7 @@ pub fn frame_of(cx: &Context<'_>, f: &Figure<'_>) -> Frame {
         restrictions,
         counter: counter.clone(),
         modality,
+        earlier,
         period_key: period,
         anchors,
         types,
@@ -426,6 +430,48 @@ fn owners(t: &Tokens<'_>, entities: &[EntityMention], first: usize, f: &Figure<'
         .filter(|e| e.kind != "weapon" && (e.start >= f.mention.end))
         .map(|e| e.canonical.clone())
         .collect()
+}
+
+/// The name a figure's verb is said of, just before it in its clause: "le
+/// SNP chute de 47 à 9 sièges", "Reform UK, which won five seats", "LVMH a
+/// dégagé 15,2 milliards". A few words between them at most, none of them
+/// a figure; a relative pronoun opening the clause reaches the name before
+/// its comma. Who gives the figure ("selon l'Insee") stands in another
+/// clause, or is a speaker, and is not taken.
+fn subject_owner(t: &Tokens<'_>, entities: &[EntityMention], first: usize, f: &Figure<'_>) -> Option<String> {
+    const REACH: usize = 6;
+    let floor = f.clause[0].max(f.around.prev_end);
+    let mut k = first;
+    let mut words = 0;
+    while k > 0 && words < REACH {
+        let tok = &t.tokens[k - 1];
+        if tok.start < floor {
+            // A relative clause: "Reform UK, which won five seats".
+            let relative = crate::entities::is_relative_pronoun(t.folded(k));
+            if relative && k >= 2 && t.folded(k - 1) == "," {
+                let comma = t.tokens[k - 1].start;
+                let e = entity_at(entities, t.tokens[k - 2].start, t.tokens[k - 2].end).filter(|e| e.end <= comma)?;
+                return (e.kind != "weapon").then(|| e.canonical.clone());
+            }
+            return None;
+        }
+        if tok.kind == TokKind::Digits || t.is_clause_break(k - 1) && t.folded(k - 1) != "'" {
+            return None;
+        }
+        if let Some(e) = entity_at(entities, tok.start, tok.end) {
+            return matches!(e.kind, "organisation" | "name" | "person").then(|| e.canonical.clone());
+        }
+        k -= 1;
+        words += 1;
+    }
+    None
+}
+
+/// The entity mention holding the bytes `[start, end)`, from mentions in
+/// text order.
+fn entity_at(entities: &[EntityMention], start: usize, end: usize) -> Option<&EntityMention> {
+    let i = entities.partition_point(|e| e.start <= start);
+    entities[..i].last().filter(|e| end <= e.end)
 }
 
 /// Restriction keys of a clause ("15-24 ans", "France métropolitaine").

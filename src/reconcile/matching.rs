@@ -146,6 +146,8 @@ pub enum FrameWhy {
     Counter(String),
     /// One side's period is not stated.
     PeriodUnclear,
+    /// One side is an earlier value of an undated moment.
+    Earlier,
     /// One side names a type the other does not ("120 Koksan").
     Part,
     /// The figures are too far apart to be one fact.
@@ -243,6 +245,18 @@ pub fn frames(claim: &Frame, source: &Frame, cumulative: bool, lang: Lang) -> Fr
             });
         }
         PeriodMatch::Open => open = Some(FrameWhy::PeriodUnclear),
+    }
+    // An earlier value ("up from 180 earlier on Tuesday") against a
+    // figure reported now: within one day, or with no period of its own,
+    // it is an earlier moment of the count, which one is unknown. A
+    // month, quarter or year of its own dates it fully.
+    if claim.earlier != source.earlier {
+        use crate::frame::period::Grain;
+        let side = if claim.earlier { claim } else { source };
+        let dated = side.period_key.is_some_and(|p| !p.implicit && !p.loose && !matches!(p.grain, Grain::Day(..) | Grain::Unresolved));
+        if !dated {
+            open = Some(FrameWhy::Earlier);
+        }
     }
     // A type named on one side ("120 Koksan guns" against 200 guns): one
     // type among others, or the same figure; two different types differ.

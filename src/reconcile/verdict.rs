@@ -467,6 +467,7 @@ fn frame_why(w: &FrameWhy, a: &str, b: &str, lang: Lang) -> String {
         FrameWhy::Restriction(x) => with("restricted", &x.replace('_', " ")),
         FrameWhy::Counter(x) => with("other_counter", x),
         FrameWhy::PeriodUnclear => with("unclear_period", ""),
+        FrameWhy::Earlier => with("earlier_value", ""),
         FrameWhy::Part => with("other_aspect", message(lang, "aspect_part")),
         FrameWhy::FarApart => with("far_apart", ""),
         FrameWhy::Anchor(x) => with("other_anchor", x),
