@@ -301,6 +301,8 @@ function drawTable() {
 }
 
 function setView(name) {
+  // The card explains marks in the article; over another view it would only hide it.
+  if (name !== 'article' && openClaimId) closeCard();
   view = name;
   if (name === 'table') drawTable();
   for (const tab of ui.tabs) {

@@ -318,6 +318,58 @@ export function frameLine(frame, lang) {
   return bits.join(' · ');
 }
 
+const RELATION_RANK = { contradicts: 0, corroborates: 1, related: 2 };
+/** Related statements shown before the fold. */
+export const RELATED_SHOWN = 3;
+
+/**
+ * Evidence in reading order: contradicting figures, then corroborating ones,
+ * then related statements by how much they share with the claim; within a
+ * relation, one source's statements stay together, placed by its best one.
+ */
+export function rankEvidence(evidence) {
+  const best = new Map();
+  for (const ev of evidence) {
+    const key = `${ev.relation}\u0000${ev.sourceId}`;
+    best.set(key, Math.max(best.get(key) ?? -1, ev.similarity ?? 0));
+  }
+  const keyOf = (ev) => `${ev.relation}\u0000${ev.sourceId}`;
+  return evidence
+    .map((ev, i) => ({ ev, i }))
+    .sort(
+      (a, b) =>
+        (RELATION_RANK[a.ev.relation] ?? 3) - (RELATION_RANK[b.ev.relation] ?? 3) ||
+        best.get(keyOf(b.ev)) - best.get(keyOf(a.ev)) ||
+        String(a.ev.sourceId).localeCompare(String(b.ev.sourceId)) ||
+        (b.ev.similarity ?? 0) - (a.ev.similarity ?? 0) ||
+        a.i - b.i,
+    )
+    .map((x) => x.ev);
+}
+
+/** The evidence list, related statements after the first three behind a button. */
+function foldedEvidence(evidence, items, lang) {
+  const list = h('ol', { class: 'rc-evidence' });
+  let related = 0;
+  const hidden = [];
+  evidence.forEach((ev, i) => {
+    if (ev.relation === 'related' && ++related > RELATED_SHOWN) {
+      items[i].hidden = true;
+      hidden.push(items[i]);
+    }
+    list.append(items[i]);
+  });
+  if (!hidden.length) return list;
+  const button = h('button', { type: 'button', class: 'rc-unfold', 'aria-expanded': 'false' }, t(lang, 'moreRelated', { n: hidden.length }));
+  button.addEventListener('click', () => {
+    const open = button.getAttribute('aria-expanded') !== 'true';
+    button.setAttribute('aria-expanded', String(open));
+    for (const li of hidden) li.hidden = !open;
+    button.textContent = t(lang, open ? 'fewerRelated' : 'moreRelated', { n: hidden.length });
+  });
+  return h('div', { class: 'rc-evidence-wrap' }, list, button);
+}
+
 /**
  * An evidence card's content for `claim`.
  *
@@ -368,7 +420,7 @@ export function renderCard(claim, { lang, sources, restatedBy, titleId, contentL
     links.length ? h('p', { class: 'rc-links' }, links.flatMap((l, i) => (i ? [' · ', l] : [l]))) : null,
   );
 
-  const evidence = claim.evidence ?? [];
+  const evidence = rankEvidence(claim.evidence ?? []);
   const items = evidence.map((ev) => {
     const source = sources.get(ev.sourceId) ?? {};
     const bits = [h('span', { class: 'rc-ev-source' }, source.title || ev.sourceId)];
@@ -390,7 +442,7 @@ export function renderCard(claim, { lang, sources, restatedBy, titleId, contentL
     'section',
     { class: 'rc-side rc-side-sources' },
     h('h4', { class: 'rc-side-title' }, t(lang, 'inSources')),
-    items.length ? h('ol', { class: 'rc-evidence' }, items) : h('p', { class: 'rc-none' }, t(lang, 'noEvidence')),
+    items.length ? foldedEvidence(evidence, items, lang) : h('p', { class: 'rc-none' }, t(lang, 'noEvidence')),
   );
 
   return h('div', { class: 'rc-card-body', lang: lang }, head, newer, explanation, h('div', { class: 'rc-card-grid' }, claimSide, sourcesSide));

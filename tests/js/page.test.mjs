@@ -10,6 +10,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { launch, settled, skip, SEEDS, screenshotPath, spaces, verdictOf } from './chromium.mjs';
+import { rankEvidence } from '../../www/render.js';
 
 const ARTICLE_ID = '001_125bc9ff60828318';
 
@@ -217,8 +218,10 @@ describe('the page: an article checked against sources', { skip, timeout: 120_00
         date: el.querySelector('.rc-ev-date')?.textContent ?? null,
       })),
     );
-    assert.equal(items.length, claim.evidence.length);
-    claim.evidence.forEach((ev, i) => {
+    // The card shows the evidence in reading order, see rankEvidence().
+    const ranked = rankEvidence(claim.evidence);
+    assert.equal(items.length, ranked.length);
+    ranked.forEach((ev, i) => {
       const item = items[i];
       assert.equal(item.relation, ev.relation);
       assert.equal(item.sentence, ev.sentence);

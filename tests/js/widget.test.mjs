@@ -7,6 +7,7 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { launch, skip, screenshotPath } from './chromium.mjs';
+import { rankEvidence } from '../../www/render.js';
 
 const EMBED = 'examples/embed.html';
 
@@ -130,8 +131,9 @@ describe('the widget on a news page', { skip, timeout: 90_000 }, () => {
     await card.waitFor({ state: 'visible' });
     assert.match(await card.locator('.rc-card-title').textContent(), new RegExp(`${claim.id}$`));
     const sentences = await card.locator('.rc-ev .rc-quote').allTextContents();
-    assert.deepEqual(sentences, claim.evidence.map((e) => e.sentence));
-    assert.deepEqual(await card.locator('.rc-ev-explanation').allTextContents(), claim.evidence.map((e) => e.explanation));
+    const ranked = rankEvidence(claim.evidence);
+    assert.deepEqual(sentences, ranked.map((e) => e.sentence));
+    assert.deepEqual(await card.locator('.rc-ev-explanation').allTextContents(), ranked.map((e) => e.explanation));
     // Sources with an address are linked, http(s) only.
     const links = await card.locator('a.rc-ev-link').evaluateAll((as) => as.map((a) => a.href));
     assert.ok(links.length > 0 && links.every((h) => h.startsWith('https://example.org/')), links.join(' '));
