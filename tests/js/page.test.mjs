@@ -199,6 +199,24 @@ describe('the page: an article checked against sources', { skip, timeout: 120_00
     assert.equal(await focused(), ids[2]);
   });
 
+  test('a card folds related statements after the first three behind a button that unfolds them', async () => {
+    const related = (c) => (c.evidence ?? []).filter((ev) => ev.relation === 'related').length;
+    const claim = [...report.claims].sort((a, b) => related(b) - related(a))[0];
+    assert.ok(related(claim) > 3, `a claim with more than three related statements (most: ${related(claim)})`);
+    await page.click(`#rc-claim-${claim.id}`);
+    await page.waitForSelector('#card:not([hidden])');
+    const visible = () => page.$$eval('#card .rc-ev[data-relation="related"]', (els) => els.filter((el) => !el.hidden).length);
+    assert.equal(await visible(), 3);
+    const button = '#card .rc-unfold';
+    assert.equal(await page.getAttribute(button, 'aria-expanded'), 'false');
+    assert.match(await page.textContent(button), new RegExp(String(related(claim) - 3)));
+    await page.click(button);
+    assert.equal(await page.getAttribute(button, 'aria-expanded'), 'true');
+    assert.equal(await visible(), related(claim));
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('#card', { state: 'hidden' });
+  });
+
   test('the evidence card shows each source sentence, its figure, the relation and the explanation', async () => {
     const claim = report.claims.find((c) => c.verdict === 'disputed' && !c.restates);
     assert.ok(claim, 'a disputed claim');
