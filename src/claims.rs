@@ -171,6 +171,13 @@ pub fn extract(text: &str, opts: &Options) -> Document {
     Document { extraction: Extraction { lang, claims }, entities, date }
 }
 
+/// How many figures back a figure looks for the one whose measure it
+/// inherits (`inherit_measures`).
+const INHERIT_REACH: usize = 16;
+
+/// How many of its sentence's dates and years a claim lists.
+const SENTENCE_TIMES: usize = 8;
+
 /// A figure that names nothing it counts, after a figure that does in the
 /// sentence, counts what that one counts: "7,3 %, contre 7,4 %", "the
 /// ministry counted 1.28 million protesters, the CGT more than 2 million",
@@ -179,11 +186,6 @@ pub fn extract(text: &str, opts: &Options) -> Document {
 /// contre 79,2 milliards"), and a bare percentage after any figure is its
 /// share or change ("soit une hausse de 9 %"). Returns which figures
 /// inherited.
-const INHERIT_REACH: usize = 16;
-
-/// How many of its sentence's dates and years a claim lists.
-const SENTENCE_TIMES: usize = 8;
-
 fn inherit_measures(text: &str, figures: &mut [(Mention, Option<Measure>)], lang: Lang) -> Vec<bool> {
     let generic = |m: &Option<Measure>| m.as_ref().is_none_or(|x| matches!(x.key.as_str(), "share" | "money") || x.key.contains(':'));
     let mut out = vec![false; figures.len()];

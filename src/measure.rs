@@ -303,9 +303,9 @@ pub fn measure_of(text: &str, m: &Mention, floor: usize, limit: usize, lang: Lan
                     return found(verb.to_string(), m.end, ve);
                 }
                 // What is counted named before a change of it ("hospital
-                // patients fell by 171").
-                // A casualty named as the subject ("the number of people
-                // unaccounted for fell to 102", "deaths passed 200").
+                // patients fell by 171"), or a casualty named as the
+                // subject ("the number of people unaccounted for fell to
+                // 102").
                 return subject_before(text, lead, floor, lang)
                     .or_else(|| before(text, lead, floor, lang, &[MeasureClass::Person, MeasureClass::Thing], 4))
                     .or_else(|| before(text, lead, floor, lang, &[MeasureClass::Casualty], 8));

@@ -182,6 +182,9 @@ pub fn frame_of(cx: &Context<'_>, f: &Figure<'_>) -> Frame {
     };
     let anchors =
         [anchors(t.text, cx.entities, f.clause, counter.as_deref()), anchors(t.text, cx.entities, sentence_span, counter.as_deref())];
+    // "up from 180", "contre 7,4 %": the phrase ends right before the
+    // figure (or its qualifier).
+    let earlier = aspect_ending(t, fig_first, "earlier", cx.lang).is_some();
     // A cue in the figure's clause or the one before it ("two members
     // pushed for a half-point move to 5.5%"); a forecast that opens the
     // sentence covers all of it ("the exit poll projects Labour on 410
@@ -190,9 +193,6 @@ pub fn frame_of(cx: &Context<'_>, f: &Figure<'_>) -> Frame {
     // the next thing said ("to 5.25%: two members voted for 50bps").
     // The figure's own clause first ("the Bank expects it to drop to
     // around 5%" is a forecast, whatever "the 2% target" before it says).
-    // "up from 180", "contre 7,4 %": the phrase ends right before the
-    // figure (or its qualifier).
-    let earlier = aspect_ending(t, fig_first, "earlier", cx.lang).is_some();
     let own = t.at_or_after(f.clause[0]);
     let before_own = t.at_or_after(f.previous_clause);
     let modality = f
@@ -436,8 +436,9 @@ fn owners(t: &Tokens<'_>, entities: &[EntityMention], first: usize, f: &Figure<'
 /// SNP chute de 47 à 9 sièges", "Reform UK, which won five seats", "LVMH a
 /// dégagé 15,2 milliards". A few words between them at most, none of them
 /// a figure; a relative pronoun opening the clause reaches the name before
-/// its comma. Who gives the figure ("selon l'Insee") stands in another
-/// clause, or is a speaker, and is not taken.
+/// its comma. The walk stops at the clause's start and at the figure
+/// before, so who gives the figure in a clause of its own ("selon l'Insee,
+/// ...") is not taken.
 fn subject_owner(t: &Tokens<'_>, entities: &[EntityMention], first: usize, f: &Figure<'_>) -> Option<String> {
     const REACH: usize = 6;
     let floor = f.clause[0].max(f.around.prev_end);

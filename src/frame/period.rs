@@ -568,7 +568,7 @@ impl Times {
 /// others.
 #[derive(Debug, Clone, Copy)]
 pub struct Around {
-    /// End of the figure just before (the sentence's first byte if none).
+    /// End of the figure just before (0 if none).
     pub prev_end: usize,
     /// Start of the figure just after (`usize::MAX` if none).
     pub next_start: usize,
