@@ -360,12 +360,14 @@ function foldedEvidence(evidence, items, lang) {
     list.append(items[i]);
   });
   if (!hidden.length) return list;
-  const button = h('button', { type: 'button', class: 'rc-unfold', 'aria-expanded': 'false' }, t(lang, 'moreRelated', { n: hidden.length }));
+  // "1 autre phrase liée", "2 autres phrases liées".
+  const label = (open) => t(lang, `${open ? 'fewerRelated' : 'moreRelated'}${hidden.length === 1 ? '1' : ''}`, { n: hidden.length });
+  const button = h('button', { type: 'button', class: 'rc-unfold', 'aria-expanded': 'false' }, label(false));
   button.addEventListener('click', () => {
     const open = button.getAttribute('aria-expanded') !== 'true';
     button.setAttribute('aria-expanded', String(open));
     for (const li of hidden) li.hidden = !open;
-    button.textContent = t(lang, open ? 'fewerRelated' : 'moreRelated', { n: hidden.length });
+    button.textContent = label(open);
   });
   return h('div', { class: 'rc-evidence-wrap' }, list, button);
 }
