@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the wasm package into pkg/ and the demo corpus into www/demo/.
+# Builds the wasm package into pkg/, the demo corpus into www/demo/ and the
+# page's on-demand document readers into www/vendor/.
 # Runs the set-up first when the toolchain is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,6 +27,9 @@ rm -f pkg/.gitignore
 printf '[build] pkg/recoupe_bg.wasm: %s bytes, %s gzipped\n' "$(wc -c <pkg/recoupe_bg.wasm)" "$(gzip -9 -c pkg/recoupe_bg.wasm | wc -c)"
 
 node scripts/demo-corpus.mjs
+
+# The document readers the page loads on demand (Readability, pdf.js).
+node scripts/vendor.mjs
 
 # What the npm package ships, minified.
 node scripts/dist.mjs

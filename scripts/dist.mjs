@@ -28,7 +28,7 @@ const OUT = join(ROOT, 'dist');
 const VERBATIM = new Set(['js/index.js', 'pkg/recoupe_bg.wasm', 'www/card.css', 'www/widget.css']);
 
 /** The page's own files: the widget loads none of them. */
-const PAGE_ONLY = new Set(['app.js', 'style.css']);
+const PAGE_ONLY = new Set(['app.js', 'documents.js', 'style.css']);
 
 /** The files that ship, relative to the repository root. */
 export function sources(root = ROOT) {

@@ -15,6 +15,7 @@ import {
 } from './render.js';
 import { VERDICTS, t, pickLang, claimCount } from './i18n.js';
 import { verdictCounts, restatements, parseCorpus, uniqueId, titleOf, claimReviews } from './report.js';
+import { FORMATS, DocumentError, formatOf, acceptAttribute, looksBinary, readHtml, readPdf, pastedHtmlToText } from './documents.js';
 
 const STORAGE_KEY = 'recoupe.page.v2';
 const DEMO_ARTICLE_ID = '001_125bc9ff60828318';
@@ -54,6 +55,10 @@ const ui = {
   sourceTitle: $('source-title'),
   sourceUrl: $('source-url'),
   sourceText: $('source-text'),
+  reading: $('reading'),
+  readingLabel: $('reading-label'),
+  readingBar: $('reading-bar'),
+  readingCancel: $('reading-cancel'),
   status: $('status'),
   progress: $('progress'),
   toolbar: $('toolbar'),
@@ -87,6 +92,8 @@ let openClaimId = null;
 /** Source ids the core refused, with why. */
 const sourceErrors = new Map();
 let renamingId = null;
+/** The publication date an opened web page or PDF states for the article; null otherwise. */
+let articleDate = null;
 let lastStatus = { key: '', vars: null, state: 'idle' };
 
 // ---- labels ----------------------------------------------------------------
@@ -219,7 +226,7 @@ async function run() {
   setBusy(true);
   let result;
   try {
-    result = await client.check(text, state.sources);
+    result = await client.check(text, state.sources, articleDate);
   } catch (err) {
     if (token !== runToken) return;
     setBusy(false);
@@ -236,6 +243,8 @@ async function draw(text, { report, ms }, started, token) {
   const byId = new Map(report.claims.map((c) => [c.id, c]));
   shown = { text, report, byId, restatedBy: restatements(report.claims) };
   if (uiLang() !== before) applyLabels();
+  // Dates read in the sources' texts show in the list (not while one is edited).
+  else if (renamingId === null) renderSources();
   const lang = uiLang();
 
   const controller = new AbortController();
@@ -320,7 +329,8 @@ function setView(name) {
 function sourceMeta() {
   const map = new Map();
   for (const s of shown?.report.sources ?? []) map.set(s.id, { ...s });
-  for (const s of state.sources) map.set(s.id, { ...map.get(s.id), title: s.title, url: s.url, date: s.date });
+  // A date the reader gave wins; else the one the checker read in the text.
+  for (const s of state.sources) map.set(s.id, { ...map.get(s.id), title: s.title, url: s.url, date: s.date ?? map.get(s.id)?.date ?? null, pages: s.pages ?? null });
   return map;
 }
 
@@ -402,19 +412,36 @@ function wordCount(text) {
 
 function renderSources() {
   const lang = uiLang();
+  // Dates the checker read in a source's own text (a dateline, a byline).
+  const readDates = new Map((shown?.report.sources ?? []).filter((s) => s.date).map((s) => [s.id, s.date]));
   const items = state.sources.map((source) => {
-    const title =
-      renamingId === source.id
-        ? h('input', {
+    const editing = renamingId === source.id;
+    const title = editing
+      ? h(
+          'div',
+          { class: 'source-edit', dataset: { editing: source.id } },
+          h('input', {
             type: 'text',
             class: 'text-input source-rename',
             'aria-label': t(lang, 'newTitle'),
             dataset: { renaming: source.id },
-          })
-        : h('p', { class: 'source-title' }, source.title);
-    if (renamingId === source.id) title.value = source.title;
+          }),
+          h('input', {
+            type: 'date',
+            class: 'text-input source-redate',
+            'aria-label': t(lang, 'newDate'),
+            dataset: { redating: source.id },
+          }),
+        )
+      : h('p', { class: 'source-title' }, source.title);
+    if (editing) {
+      title.querySelector('[data-renaming]').value = source.title;
+      title.querySelector('[data-redating]').value = source.date && /^\d{4}-\d{2}-\d{2}$/.test(source.date) ? source.date : '';
+    }
     const meta = [t(lang, 'words', { n: wordCount(source.text).toLocaleString(lang) })];
+    if (source.pages?.length) meta.push(t(lang, 'pagesCount', { n: source.pages.length.toLocaleString(lang) }));
     if (source.date) meta.push(formatDate(source.date, lang));
+    else if (readDates.has(source.id)) meta.push(`${formatDate(readDates.get(source.id), lang)} (${t(lang, 'dateFromText')})`);
     if (source.lang) meta.push(source.lang.toUpperCase());
     const link = externalLink(source.url, null, { class: 'source-link' });
     if (link) link.textContent = link.hostname.replace(/^www\./, '');
@@ -436,7 +463,7 @@ function renderSources() {
           type: 'button',
           class: 'button button-icon',
           dataset: { action: 'rename', id: source.id },
-          'aria-label': t(lang, 'renameSource', { title: source.title }),
+          'aria-label': t(lang, 'editSource', { title: source.title }),
           title: t(lang, 'rename'),
         }, '✎'),
         h('button', {
@@ -452,7 +479,7 @@ function renderSources() {
   ui.sources.replaceChildren(...items);
   ui.sourcesEmpty.hidden = state.sources.length > 0;
   ui.sourceCount.textContent = state.sources.length ? `(${state.sources.length})` : '';
-  const input = ui.sources.querySelector('[data-renaming]');
+  const input = ui.sources.querySelector('input[data-renaming]');
   if (input) {
     input.focus();
     input.select();
@@ -473,46 +500,187 @@ function takenIds() {
   return new Set(state.sources.map((s) => s.id));
 }
 
-function commitRename(id, value, { keep = true } = {}) {
+function commitRename(id, value, { keep = true, date } = {}) {
   if (renamingId !== id) return;
   renamingId = null;
   const source = state.sources.find((s) => s.id === id);
   const title = value.trim();
+  let changed = false;
   if (source && keep && title && title !== source.title) {
     source.title = title.slice(0, 300);
-    sourcesChanged();
-  } else {
-    renderSources();
+    changed = true;
   }
+  // An emptied date field means the date is unknown; the field only holds
+  // valid dates (YYYY-MM-DD) or nothing.
+  if (source && keep && date !== undefined && (date || null) !== (source.date ?? null)) {
+    source.date = date || null;
+    changed = true;
+  }
+  if (changed) sourcesChanged();
+  else renderSources();
   ui.sources.querySelector(`[data-action="rename"][data-id="${CSS.escape(id)}"]`)?.focus();
 }
 
-async function readFiles(files, { corpus }) {
-  const lang = uiLang();
-  const added = [];
-  const problems = [];
-  for (const file of files) {
-    let text;
-    try {
-      text = await file.text();
-    } catch {
-      problems.push(t(lang, 'unreadable', { name: file.name }));
-      continue;
-    }
-    const taken = new Set([...takenIds(), ...added.map((s) => s.id)]);
-    if (corpus || /\.json$/i.test(file.name)) {
-      try {
-        added.push(...parseCorpus(JSON.parse(text), taken));
-      } catch {
-        problems.push(t(lang, 'notCorpus', { name: file.name }));
-      }
-    } else if (text.trim() !== '') {
-      const base = file.name.replace(/\.[^.]*$/, '') || 'source';
-      added.push({ id: uniqueId(base, taken), title: titleOf(text, file.name), text, url: null, date: null, lang: null });
-    }
+/** Commits the edit of the source whose fields hold `el`. */
+function commitEdit(el, opts = {}) {
+  const group = el.closest('[data-editing]');
+  if (!group) return;
+  const id = group.dataset.editing;
+  commitRename(id, group.querySelector('[data-renaming]').value, { ...opts, date: group.querySelector('[data-redating]').value });
+}
+
+/** The readers a file input offers: formats.json decides. */
+const DOCUMENT_READERS = ['text', 'markdown', 'html', 'pdf'];
+
+/** A markdown document's title: its first `# ` heading. */
+const markdownTitle = (text) => /^#{1,2}[ \t]+(.+?)[ \t#]*$/m.exec(text)?.[1]?.trim().slice(0, 300) || null;
+
+/**
+ * The text of one file and what it says of itself (title, date, address,
+ * language, page offsets), by the reader formats.json names for it.
+ * Throws a DocumentError the page explains.
+ */
+async function readDocument(file, { signal, onProgress, corpus = false } = {}) {
+  const format = corpus ? { accepted: FORMATS.accepted.find((f) => f.reader === 'corpus'), ext: 'json' } : formatOf(file);
+  if (format.refused) {
+    throw new DocumentError('refused-type', { name: file.name, ext: format.ext, type: format.refused.name, hint: format.refused.hint });
   }
-  if (added.length) addSources(added);
-  ui.sourcesNote.textContent = [added.length ? t(lang, 'loaded', { n: added.length }) : '', ...problems].filter(Boolean).join(' · ');
+  if (!format.accepted) throw new DocumentError('unknown-type', { name: file.name, ext: format.ext });
+  const { reader, maxBytes } = format.accepted;
+  if (file.size === 0) throw new DocumentError('empty', { name: file.name });
+  if (file.size > maxBytes) throw new DocumentError('too-large', { name: file.name, size: file.size, max: maxBytes });
+  if (reader === 'pdf') {
+    let data;
+    try {
+      data = await file.arrayBuffer();
+    } catch {
+      throw new DocumentError('unreadable', { name: file.name });
+    }
+    return { reader, ...(await readPdf(data, { signal, onProgress })) };
+  }
+  let text;
+  try {
+    text = await file.text();
+  } catch {
+    throw new DocumentError('unreadable', { name: file.name });
+  }
+  if (looksBinary(text)) throw new DocumentError('binary', { name: file.name, type: format.accepted.name });
+  if (text.trim() === '') throw new DocumentError('empty', { name: file.name });
+  if (reader === 'corpus') return { reader, text };
+  if (reader === 'html') {
+    const page = await readHtml(text);
+    if (!page.text.trim()) throw new DocumentError('empty', { name: file.name });
+    return { reader, ...page };
+  }
+  return { reader, text, title: reader === 'markdown' ? markdownTitle(text) : null, date: null, url: null, lang: null };
+}
+
+/** A file's problem as a sentence. */
+function documentProblem(err, file, lang) {
+  const { key, vars } = problemOf(err, file, lang);
+  return t(lang, key, vars);
+}
+
+/** A file's problem as an i18n key and its variables. */
+function problemOf(err, file, lang) {
+  if (!(err instanceof DocumentError)) return { key: 'unreadable', vars: { name: file.name } };
+  const d = err.detail ?? {};
+  const mb = (n) => (n / 1e6).toLocaleString(lang, { maximumFractionDigits: 1 });
+  const vars = {
+    name: file.name,
+    ext: d.ext ? `.${d.ext}` : t(lang, 'noExtension'),
+    type: d.type?.[lang] ?? d.type?.en ?? '',
+    hint: d.hint?.[lang] ?? d.hint?.en ?? '',
+    size: mb(d.size ?? 0),
+    max: mb(d.max ?? 0),
+  };
+  const key = {
+    'refused-type': 'refusedType',
+    'unknown-type': 'unknownType',
+    empty: 'emptyFile',
+    'too-large': 'tooLarge',
+    binary: 'binaryFile',
+    'pdf-password': 'pdfPassword',
+    'pdf-damaged': 'pdfDamaged',
+    'pdf-no-text': 'pdfNoText',
+    'reader-missing': 'readerMissing',
+    aborted: 'readingCancelled',
+  }[err.code] ?? 'unreadable';
+  return { key, vars };
+}
+
+/** Files wait their turn: a PDF being read keeps the next drop queued, not lost. */
+let readingQueue = Promise.resolve();
+let readingAbort = null;
+
+function readFiles(files, { corpus }) {
+  readingQueue = readingQueue.then(() => readBatch(files, { corpus })).catch(() => {});
+  return readingQueue;
+}
+
+function showReading(name, page, pages) {
+  const lang = uiLang();
+  ui.reading.hidden = false;
+  ui.readingLabel.textContent = pages ? t(lang, 'readingPages', { name, page, pages }) : t(lang, 'readingFile', { name });
+  if (pages) {
+    ui.readingBar.max = pages;
+    ui.readingBar.value = page;
+  } else {
+    ui.readingBar.removeAttribute('value');
+  }
+}
+
+async function readBatch(files, { corpus }) {
+  const lang = uiLang();
+  const problems = [];
+  let loaded = 0;
+  const controller = new AbortController();
+  readingAbort = controller;
+  try {
+    for (const file of files) {
+      if (controller.signal.aborted) break;
+      // Only slow readers show progress: text files are read at once.
+      const slow = !corpus && formatOf(file).accepted?.reader === 'pdf';
+      if (slow) showReading(file.name, 0, 0);
+      let doc;
+      try {
+        doc = await readDocument(file, {
+          corpus,
+          signal: controller.signal,
+          onProgress: (page, pages) => showReading(file.name, page, pages),
+        });
+      } catch (err) {
+        problems.push(documentProblem(err, file, lang));
+        continue;
+      }
+      const taken = takenIds();
+      let added;
+      if (doc.reader === 'corpus') {
+        try {
+          added = parseCorpus(JSON.parse(doc.text), taken);
+        } catch {
+          problems.push(t(lang, 'notCorpus', { name: file.name }));
+          continue;
+        }
+      } else {
+        const base = file.name.replace(/\.[^.]*$/, '') || 'source';
+        const source = { id: uniqueId(base, taken), title: doc.title || titleOf(doc.text, file.name), text: doc.text, url: doc.url ?? null, date: doc.date ?? null, lang: doc.lang ?? null };
+        if (doc.pages) source.pages = doc.pages;
+        added = [source];
+      }
+      // Each file's sources as soon as it is read: a later failure or a
+      // cancel loses none of them.
+      if (added.length) {
+        loaded += added.length;
+        addSources(added);
+      }
+    }
+  } finally {
+    readingAbort = null;
+    ui.reading.hidden = true;
+  }
+  if (controller.signal.aborted) problems.push(t(lang, 'readingCancelled', { n: loaded }));
+  ui.sourcesNote.textContent = [loaded ? t(lang, 'loaded', { n: loaded }) : '', ...problems].filter(Boolean).join(' · ');
 }
 
 // ---- persistence and the demo ---------------------------------------------------
@@ -561,6 +729,7 @@ async function loadDemo() {
   if (token !== demoToken) return false;
   const article = corpus.find((d) => d.id === DEMO_ARTICLE_ID) ?? corpus[0];
   if (!article) return false;
+  articleDate = null;
   setArticle(article.text);
   state.sources = corpus.filter((d) => d !== article).map((s) => ({ ...s, title: s.title ?? titleOf(s.text, s.id) }));
   sourceErrors.clear();
@@ -583,20 +752,52 @@ ui.form.addEventListener('submit', (event) => {
 });
 ui.article.addEventListener('input', () => {
   demoToken++;
+  // Another article: the opened file's date no longer applies.
+  if (ui.article.value.trim() === '') articleDate = null;
   scheduleRun();
 });
 // A paste that would make the field too large is taken over: the text is
 // kept aside and only its beginning shown (see LARGE_INPUT).
+// Rich text from a web page comes in as the clean text a reader sees
+// (documents.js): no hidden elements, no menus, one paragraph per block.
 ui.article.addEventListener('paste', (event) => {
-  const pasted = event.clipboardData?.getData('text/plain');
-  if (!pasted || largeText !== null) return;
+  if (largeText !== null) return;
+  const rich = pastedHtmlToText(event.clipboardData?.getData('text/html'));
+  const pasted = rich ?? event.clipboardData?.getData('text/plain');
+  if (!pasted) return;
   const { value, selectionStart, selectionEnd } = ui.article;
-  if (value.length - (selectionEnd - selectionStart) + pasted.length <= LARGE_INPUT) return;
+  if (selectionStart === 0 && selectionEnd === value.length) articleDate = null;
+  if (value.length - (selectionEnd - selectionStart) + pasted.length <= LARGE_INPUT) {
+    if (rich !== null) {
+      event.preventDefault();
+      insertText(ui.article, rich);
+    }
+    return;
+  }
   event.preventDefault();
   demoToken++;
   setArticle(value.slice(0, selectionStart) + pasted + value.slice(selectionEnd));
   runNow();
 });
+ui.sourceText.addEventListener('paste', (event) => {
+  const rich = pastedHtmlToText(event.clipboardData?.getData('text/html'));
+  if (rich === null) return;
+  event.preventDefault();
+  insertText(ui.sourceText, rich);
+});
+
+/** Types `text` over a field's selection, as a paste would (undo included where supported). */
+function insertText(field, text) {
+  field.focus();
+  // execCommand keeps the field's undo history; setRangeText is the fallback.
+  if (!document.execCommand?.('insertText', false, text)) {
+    field.setRangeText(text, field.selectionStart, field.selectionEnd, 'end');
+    field.dispatchEvent(new Event('input', { bubbles: true }));
+  }
+}
+
+ui.readingCancel.addEventListener('click', () => readingAbort?.abort());
+
 ui.editAll.addEventListener('click', () => {
   // The reader asked for it: accept the slow field.
   const text = largeText ?? ui.article.value;
@@ -614,13 +815,31 @@ ui.article.addEventListener('keydown', (event) => {
 
 async function openArticleFile(file) {
   if (!file) return;
+  const lang = uiLang();
+  const slow = formatOf(file).accepted?.reader === 'pdf';
+  const controller = new AbortController();
+  if (slow) {
+    readingAbort = controller;
+    showReading(file.name, 0, 0);
+  }
   try {
-    const text = await file.text();
+    const doc = await readDocument(file, { signal: controller.signal, onProgress: (page, pages) => showReading(file.name, page, pages) });
+    if (doc.reader === 'corpus') {
+      setStatus('articleNotCorpus', { name: file.name }, 'error');
+      return;
+    }
     demoToken++;
-    setArticle(text);
+    articleDate = doc.date ?? null;
+    setArticle(doc.text);
     runNow();
-  } catch {
-    setStatus('unreadable', { name: file.name }, 'error');
+  } catch (err) {
+    const { key, vars } = problemOf(err, file, lang);
+    setStatus(key, vars, 'error');
+  } finally {
+    if (slow) {
+      readingAbort = null;
+      ui.reading.hidden = true;
+    }
   }
 }
 ui.articleFile.addEventListener('change', () => {
@@ -656,6 +875,7 @@ dropZone(ui.sourcesPanel, (files) => {
 ui.clear.addEventListener('click', () => {
   demoToken++;
   clearTimeout(debounceTimer);
+  articleDate = null;
   setArticle('');
   state.sources = [];
   sourceErrors.clear();
@@ -715,19 +935,20 @@ ui.sources.addEventListener('click', (event) => {
   }
 });
 ui.sources.addEventListener('keydown', (event) => {
-  const input = event.target.closest('input[data-renaming]');
+  const input = event.target.closest('input[data-renaming], input[data-redating]');
   if (!input) return;
   if (event.key === 'Enter') {
     event.preventDefault();
-    commitRename(input.dataset.renaming, input.value);
+    commitEdit(input);
   } else if (event.key === 'Escape') {
     event.preventDefault();
-    commitRename(input.dataset.renaming, input.value, { keep: false });
+    commitEdit(input, { keep: false });
   }
 });
 ui.sources.addEventListener('focusout', (event) => {
-  const input = event.target.closest?.('input[data-renaming]');
-  if (input) commitRename(input.dataset.renaming, input.value);
+  const group = event.target.closest?.('[data-editing]');
+  // Moving between the title and the date keeps the edit open.
+  if (group && !group.contains(event.relatedTarget)) commitEdit(event.target);
 });
 
 ui.summary.addEventListener('click', (event) => {
@@ -794,6 +1015,10 @@ document.addEventListener('keydown', (event) => {
 });
 
 // ---- start -------------------------------------------------------------------------
+
+// The file inputs accept what formats.json says the page reads.
+ui.sourceFiles.accept = acceptAttribute(DOCUMENT_READERS);
+ui.articleFile.accept = acceptAttribute(DOCUMENT_READERS);
 
 // The core loads at once: the page then keeps working offline.
 client.warm();

@@ -4,7 +4,7 @@
 // HTML: it comes from whoever pasted it.
 
 import { VERDICTS, VERDICT_ICONS, RELATION_ICONS, t, claimCount } from './i18n.js';
-import { drawableClaims, claimFigure, evidenceFigure, safeHttpUrl } from './report.js';
+import { drawableClaims, claimFigure, evidenceFigure, safeHttpUrl, pageAt } from './report.js';
 
 /** Above this many UTF-16 units, offscreen chunks skip layout and paint. */
 const LARGE_TEXT = 200_000;
@@ -376,7 +376,7 @@ function foldedEvidence(evidence, items, lang) {
  * An evidence card's content for `claim`.
  *
  * @param {object} claim
- * @param {{lang: string, sources: Map<string, {title?: string|null, url?: string|null,
+ * @param {{lang: string, sources: Map<string, {title?: string|null, url?: string|null, pages?: number[]|null,
  *          date?: string|null, copyOf?: string|null}>, restatedBy?: Map<string, string[]>,
  *          titleId?: string, contentLang?: string}} ctx
  *   `contentLang` is the language of the quoted sentences (the labels are
@@ -427,6 +427,9 @@ export function renderCard(claim, { lang, sources, restatedBy, titleId, contentL
     const source = sources.get(ev.sourceId) ?? {};
     const bits = [h('span', { class: 'rc-ev-source' }, source.title || ev.sourceId)];
     if (source.date) bits.push(' · ', h('span', { class: 'rc-ev-date' }, formatDate(source.date, lang)));
+    // A PDF's evidence names its page, where the reader finds it in print.
+    const page = pageAt(source.pages, ev.spanUtf16?.[0]);
+    if (page) bits.push(' · ', h('span', { class: 'rc-ev-page' }, t(lang, 'pageOf', { page })));
     const link = externalLink(source.url, t(lang, 'openSource'), { class: 'rc-ev-link' });
     if (link) bits.push(' · ', link);
     if (source.copyOf) bits.push(' · ', t(lang, 'sourceCopy', { id: source.copyOf }));

@@ -106,16 +106,45 @@ export function parseCorpus(value, taken = new Set()) {
     id = uniqueId(id, seen);
     seen.add(id);
     const lang = doc.lang === 'fr' || doc.lang === 'en' ? doc.lang : null;
-    out.push({
+    const source = {
       id,
       text: doc.text,
       title: str(doc.title, 300),
       url: str(doc.url, 2000),
       date: str(doc.date, 40),
       lang,
-    });
+    };
+    const pages = pageOffsets(doc.pages, doc.text.length);
+    if (pages) source.pages = pages;
+    out.push(source);
   });
   return out;
+}
+
+/**
+ * A PDF source's page starts (UTF-16 offsets into its text, page 1 first),
+ * or null unless they are what that says: ascending, from 0, inside the text.
+ */
+export function pageOffsets(value, length) {
+  if (!Array.isArray(value) || value.length === 0 || value.length > 100_000 || value[0] !== 0) return null;
+  for (let i = 0; i < value.length; i++) {
+    const v = value[i];
+    if (!Number.isInteger(v) || v < 0 || v > length || (i > 0 && v < value[i - 1])) return null;
+  }
+  return [...value];
+}
+
+/** The page (1-based) a UTF-16 offset of a paged source's text falls on, or null. */
+export function pageAt(pages, offsetUtf16) {
+  if (!Array.isArray(pages) || !pages.length || !Number.isFinite(offsetUtf16)) return null;
+  let lo = 0;
+  let hi = pages.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (pages[mid] <= offsetUtf16) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
 }
 
 /** `id`, or `id-2`, `id-3`... whichever `taken` lacks. */
