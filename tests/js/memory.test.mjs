@@ -44,6 +44,8 @@ test('1,000 checks in the page keep the wasm memory, the JS heap and the DOM bou
   const chrome = await launch({ csp: true, args: ['--js-flags=--expose-gc'] });
   try {
     const page = await chrome.open();
+    // The demo arrives after the first paint, whose empty state counts as settled.
+    await page.waitForSelector('#output mark.rc-claim', { timeout: 30_000 });
     await settled(page);
     const claims = await page.locator('#output mark.rc-claim').count();
     assert.ok(claims > 10, `the demo is drawn (${claims} claims)`);
