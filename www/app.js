@@ -593,6 +593,10 @@ function problemOf(err, file, lang) {
     hint: d.hint?.[lang] ?? d.hint?.en ?? '',
     size: mb(d.size ?? 0),
     max: mb(d.max ?? 0),
+    accepted: FORMATS.accepted
+      .filter((f) => f.where.includes('page'))
+      .flatMap((f) => f.extensions.slice(0, 2).map((e) => `.${e}`))
+      .join(', '),
   };
   const key = {
     'refused-type': 'refusedType',

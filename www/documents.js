@@ -23,8 +23,55 @@
 //   'reader-missing', 'aborted'.
 
 import FORMATS from './formats.json' with { type: 'json' };
+import { addLabels } from './i18n.js';
 
 export { FORMATS };
+
+/** The page's messages about files, in each language of i18n.js. */
+addLabels({
+  en: {
+    refusedType: '{name}: not read ({type}, {ext}); {hint}',
+    unknownType: '{name}: {ext} files are not read (accepted: {accepted})',
+    noExtension: 'no extension',
+    emptyFile: '{name}: the file is empty',
+    tooLarge: '{name}: {size} MB, more than the {max} MB this page reads',
+    binaryFile: '{name}: not a {type} but binary data',
+    pdfPassword: '{name}: the PDF is protected by a password',
+    pdfDamaged: '{name}: the PDF is damaged and could not be read',
+    pdfNoText: '{name}: the PDF has no text layer (a scan?); its figures cannot be read',
+    readerMissing: '{name}: the document reader is not installed (run npm start)',
+    readingCancelled: 'Reading cancelled; the sources already read are kept',
+    readingFile: 'Reading {name}…',
+    readingPages: 'Reading {name}: page {page} of {pages}',
+    cancelReading: 'Cancel',
+    articleNotCorpus: '{name}: a corpus holds sources; open it from the Sources panel',
+    pagesCount: '{n} pages',
+    dateFromText: 'date read in the text',
+    newDate: 'Publication date',
+    editSource: 'Edit the title and date of “{title}”',
+  },
+  fr: {
+    refusedType: '{name} : non lu ({type}, {ext}) ; {hint}',
+    unknownType: '{name} : les fichiers {ext} ne se lisent pas (acceptés : {accepted})',
+    noExtension: 'sans extension',
+    emptyFile: '{name} : le fichier est vide',
+    tooLarge: '{name} : {size} Mo, plus que les {max} Mo que lit cette page',
+    binaryFile: '{name} : pas un fichier {type} mais des données binaires',
+    pdfPassword: '{name} : le PDF est protégé par un mot de passe',
+    pdfDamaged: '{name} : le PDF est endommagé et n’a pas pu être lu',
+    pdfNoText: '{name} : le PDF n’a pas de texte (un scan ?) ; ses chiffres ne peuvent pas être lus',
+    readerMissing: '{name} : le lecteur de documents n’est pas installé (lancez npm start)',
+    readingCancelled: 'Lecture annulée ; les sources déjà lues sont gardées',
+    readingFile: 'Lecture de {name}…',
+    readingPages: 'Lecture de {name} : page {page} sur {pages}',
+    cancelReading: 'Annuler',
+    articleNotCorpus: '{name} : un corpus contient des sources ; ouvrez-le depuis le panneau Sources',
+    pagesCount: '{n} pages',
+    dateFromText: 'date lue dans le texte',
+    newDate: 'Date de publication',
+    editSource: 'Modifier le titre et la date de « {title} »',
+  },
+});
 
 /** A failure the page explains to the reader; `detail` fills its message. */
 export class DocumentError extends Error {
@@ -125,20 +172,20 @@ export function htmlToText(root, { furniture = true } = {}) {
   while (stack.length) {
     const [node, leaving] = stack.pop();
     if (node.nodeType === 3) {
-      line += node.data;
-      continue;
+    line += node.data;
+    continue;
     }
     if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) continue;
     const tag = node.nodeType === 1 ? node.localName : '';
     if (leaving) {
-      if (BLOCK.has(tag)) flush();
-      continue;
+    if (BLOCK.has(tag)) flush();
+    continue;
     }
     if (SKIP.has(tag) || (!furniture && FURNITURE.has(tag))) continue;
     if (node.nodeType === 1 && (node.hidden || node.getAttribute('aria-hidden') === 'true')) continue;
     if (tag === 'br') {
-      flush();
-      continue;
+    flush();
+    continue;
     }
     if (BLOCK.has(tag)) flush();
     stack.push([node, true]);
@@ -173,18 +220,18 @@ function jsonLd(doc) {
   for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
     let data;
     try {
-      data = JSON.parse(script.textContent);
+    data = JSON.parse(script.textContent);
     } catch {
-      continue;
+    continue;
     }
     const queue = [data];
     while (queue.length && out.length < 200) {
-      const item = queue.shift();
-      if (Array.isArray(item)) queue.push(...item);
-      else if (item && typeof item === 'object') {
-        out.push(item);
-        if (Array.isArray(item['@graph'])) queue.push(...item['@graph']);
-      }
+    const item = queue.shift();
+    if (Array.isArray(item)) queue.push(...item);
+    else if (item && typeof item === 'object') {
+      out.push(item);
+      if (Array.isArray(item['@graph'])) queue.push(...item['@graph']);
+    }
     }
   }
   return out;
@@ -194,17 +241,17 @@ function jsonLd(doc) {
 export function pageMetadata(doc) {
   const meta = (...keys) => {
     for (const key of keys) {
-      const el = doc.querySelector(`meta[property="${key}"], meta[name="${key}"], meta[itemprop="${key}"]`);
-      const v = el?.getAttribute('content')?.trim();
-      if (v) return v;
+    const el = doc.querySelector(`meta[property="${key}"], meta[name="${key}"], meta[itemprop="${key}"]`);
+    const v = el?.getAttribute('content')?.trim();
+    if (v) return v;
     }
     return null;
   };
   const ld = jsonLd(doc);
   const ldValue = (key) => {
     for (const item of ld) {
-      const v = item[key];
-      if (typeof v === 'string' && v.trim()) return v.trim();
+    const v = item[key];
+    if (typeof v === 'string' && v.trim()) return v.trim();
     }
     return null;
   };
@@ -258,8 +305,8 @@ export async function readHtml(html) {
   try {
     const article = new Readability(doc, { charThreshold: 200, serializer: (el) => el }).parse();
     if (article?.content) {
-      text = htmlToText(article.content);
-      title = article.title?.trim() || null;
+    text = htmlToText(article.content);
+    title = article.title?.trim() || null;
     }
   } catch {
     // A page Readability cannot handle still has its text, read below.
@@ -285,12 +332,12 @@ let pdfjs = null;
 async function loadPdfjs() {
   pdfjs ??= import('./vendor/pdfjs/pdf.min.mjs').then(
     (lib) => {
-      lib.GlobalWorkerOptions.workerSrc = new URL('./vendor/pdfjs/pdf.worker.min.mjs', import.meta.url).href;
-      return lib;
+    lib.GlobalWorkerOptions.workerSrc = new URL('./vendor/pdfjs/pdf.worker.min.mjs', import.meta.url).href;
+    return lib;
     },
     (err) => {
-      pdfjs = null;
-      throw new DocumentError('reader-missing', { reader: 'pdf.js', cause: err.message });
+    pdfjs = null;
+    throw new DocumentError('reader-missing', { reader: 'pdf.js', cause: err.message });
     },
   );
   return pdfjs;
@@ -309,13 +356,13 @@ export function pageText(items) {
     const y = item.transform?.[5] ?? 0;
     const height = Math.abs(item.transform?.[3] ?? 0) || item.height || 10;
     if (prev) {
-      const newLine = prev.eol || Math.abs(prev.y - y) > Math.max(height, prev.height) / 2;
-      if (newLine) {
-        const gap = Math.abs(prev.y - y);
-        if (gap > 1.6 * Math.max(height, prev.height)) text = text.trimEnd() + '\n\n';
-        else if (/\p{L}-$/u.test(text) && /^\p{Ll}/u.test(item.str)) text = text.slice(0, -1);
-        else if (text && !/\s$/.test(text)) text += ' ';
-      }
+    const newLine = prev.eol || Math.abs(prev.y - y) > Math.max(height, prev.height) / 2;
+    if (newLine) {
+      const gap = Math.abs(prev.y - y);
+      if (gap > 1.6 * Math.max(height, prev.height)) text = text.trimEnd() + '\n\n';
+      else if (/\p{L}-$/u.test(text) && /^\p{Ll}/u.test(item.str)) text = text.slice(0, -1);
+      else if (text && !/\s$/.test(text)) text += ' ';
+    }
     }
     text += item.str;
     if (item.str !== '' || item.hasEOL) prev = { y, height, eol: Boolean(item.hasEOL) };
@@ -353,44 +400,44 @@ export async function readPdf(data, { onProgress, signal } = {}) {
   let doc;
   try {
     try {
-      doc = await task.promise;
+    doc = await task.promise;
     } catch (err) {
-      if (signal?.aborted) throw new DocumentError('aborted');
-      if (err?.name === 'PasswordException') throw new DocumentError('pdf-password');
-      throw new DocumentError('pdf-damaged', { cause: err?.message });
+    if (signal?.aborted) throw new DocumentError('aborted');
+    if (err?.name === 'PasswordException') throw new DocumentError('pdf-password');
+    throw new DocumentError('pdf-damaged', { cause: err?.message });
     }
     const pages = [];
     let text = '';
     const count = doc.numPages;
     onProgress?.(0, count);
     for (let n = 1; n <= count; n++) {
+    if (signal?.aborted) throw new DocumentError('aborted');
+    let body = '';
+    try {
+      const page = await doc.getPage(n);
+      body = pageText((await page.getTextContent()).items);
+      page.cleanup();
+    } catch (err) {
       if (signal?.aborted) throw new DocumentError('aborted');
-      let body = '';
-      try {
-        const page = await doc.getPage(n);
-        body = pageText((await page.getTextContent()).items);
-        page.cleanup();
-      } catch (err) {
-        if (signal?.aborted) throw new DocumentError('aborted');
-        // One broken page does not lose the others.
-        body = '';
-      }
-      if (text) text += '\n\n';
-      pages.push(text.length);
-      text += body;
-      onProgress?.(n, count);
+      // One broken page does not lose the others.
+      body = '';
+    }
+    if (text) text += '\n\n';
+    pages.push(text.length);
+    text += body;
+    onProgress?.(n, count);
     }
     if (!text.trim()) throw new DocumentError('pdf-no-text', { pages: count });
     let title = null;
     let date = null;
     let lang = null;
     try {
-      const { info } = await doc.getMetadata();
-      title = typeof info?.Title === 'string' && info.Title.trim() ? info.Title.trim().slice(0, 300) : null;
-      date = isoDate(info?.CreationDate) ?? isoDate(info?.ModDate);
-      lang = /^(fr|en)\b/i.test(info?.Language ?? '') ? info.Language.slice(0, 2).toLowerCase() : null;
+    const { info } = await doc.getMetadata();
+    title = typeof info?.Title === 'string' && info.Title.trim() ? info.Title.trim().slice(0, 300) : null;
+    date = isoDate(info?.CreationDate) ?? isoDate(info?.ModDate);
+    lang = /^(fr|en)\b/i.test(info?.Language ?? '') ? info.Language.slice(0, 2).toLowerCase() : null;
     } catch {
-      // Metadata is a bonus: the text is what matters.
+    // Metadata is a bonus: the text is what matters.
     }
     return { text, pages, title, date, lang };
   } finally {

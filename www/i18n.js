@@ -115,26 +115,7 @@ const LABELS = {
     unbounded: '∞',
     notCorpus: '{name}: not a corpus (expected a JSON array of {id, text})',
     unreadable: '{name}: could not be read',
-    refusedType: '{name}: not read ({type}, {ext}); {hint}',
-    unknownType: '{name}: {ext} files are not read (accepted: .txt, .md, .html, .pdf, .json)',
-    noExtension: 'no extension',
-    emptyFile: '{name}: the file is empty',
-    tooLarge: '{name}: {size} MB, more than the {max} MB this page reads',
-    binaryFile: '{name}: not a {type} but binary data',
-    pdfPassword: '{name}: the PDF is protected by a password',
-    pdfDamaged: '{name}: the PDF is damaged and could not be read',
-    pdfNoText: '{name}: the PDF has no text layer (a scan?); its figures cannot be read',
-    readerMissing: '{name}: the document reader is not installed (run npm start)',
-    readingCancelled: 'Reading cancelled; the sources already read are kept',
-    readingFile: 'Reading {name}…',
-    readingPages: 'Reading {name}: page {page} of {pages}',
-    cancelReading: 'Cancel',
-    articleNotCorpus: '{name}: a corpus holds sources; open it from the Sources panel',
     pageOf: 'p. {page}',
-    pagesCount: '{n} pages',
-    dateFromText: 'date read in the text',
-    newDate: 'Publication date',
-    editSource: 'Edit the title and date of “{title}”',
     loaded: '{n} sources added',
     sourceFailed: 'Source “{title}” could not be read: {error}',
     widgetTitle: 'Figures checked',
@@ -259,26 +240,7 @@ const LABELS = {
     unbounded: '∞',
     notCorpus: '{name} : pas un corpus (attendu : un tableau JSON de {id, text})',
     unreadable: '{name} : illisible',
-    refusedType: '{name} : non lu ({type}, {ext}) ; {hint}',
-    unknownType: '{name} : les fichiers {ext} ne se lisent pas (acceptés : .txt, .md, .html, .pdf, .json)',
-    noExtension: 'sans extension',
-    emptyFile: '{name} : le fichier est vide',
-    tooLarge: '{name} : {size} Mo, plus que les {max} Mo que lit cette page',
-    binaryFile: '{name} : pas un fichier {type} mais des données binaires',
-    pdfPassword: '{name} : le PDF est protégé par un mot de passe',
-    pdfDamaged: '{name} : le PDF est endommagé et n’a pas pu être lu',
-    pdfNoText: '{name} : le PDF n’a pas de texte (un scan ?) ; ses chiffres ne peuvent pas être lus',
-    readerMissing: '{name} : le lecteur de documents n’est pas installé (lancez npm start)',
-    readingCancelled: 'Lecture annulée ; les sources déjà lues sont gardées',
-    readingFile: 'Lecture de {name}…',
-    readingPages: 'Lecture de {name} : page {page} sur {pages}',
-    cancelReading: 'Annuler',
-    articleNotCorpus: '{name} : un corpus contient des sources ; ouvrez-le depuis le panneau Sources',
     pageOf: 'p. {page}',
-    pagesCount: '{n} pages',
-    dateFromText: 'date lue dans le texte',
-    newDate: 'Date de publication',
-    editSource: 'Modifier le titre et la date de « {title} »',
     loaded: '{n} sources ajoutées',
     sourceFailed: 'La source « {title} » n’a pas pu être lue : {error}',
     widgetTitle: 'Chiffres vérifiés',
@@ -311,6 +273,14 @@ const LABELS = {
 };
 
 export const LANGS = Object.keys(LABELS);
+
+/**
+ * Adds labels a module of its own needs ({en: {...}, fr: {...}}): the
+ * page's file readers keep theirs out of what the widget downloads.
+ */
+export function addLabels(extra) {
+  for (const [lang, table] of Object.entries(extra)) if (LABELS[lang]) Object.assign(LABELS[lang], table);
+}
 
 /** The supported language closest to `lang` ("fr-CA" → "fr"), else English. */
 export function pickLang(...candidates) {

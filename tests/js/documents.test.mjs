@@ -247,6 +247,7 @@ describe('sources as people have them, in the page', { skip, timeout: 180_000 },
       { name: 'protege.pdf', type: 'application/pdf', bytes: pdf([[['Texte confidentiel : 12 millions.']]], { encrypt: true }) },
       { name: 'casse.pdf', type: 'application/pdf', bytes: damagedPdf() },
       { name: 'lettre.docx', type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', bytes: zip },
+      { name: 'mesures.xyz', type: '', bytes: 'a b c' },
       { name: 'photo.jpg', type: 'image/jpeg', bytes: Buffer.from([0xff, 0xd8, 0xff, 0xe0]) },
     ]);
     await page.waitForFunction(() => /photo\.jpg/.test(document.getElementById('sources-note').textContent), null, { timeout: 30_000 });
@@ -257,6 +258,7 @@ describe('sources as people have them, in the page', { skip, timeout: 180_000 },
     assert.match(text, /protege\.pdf: the PDF is protected by a password|protege\.pdf : le PDF est protégé par un mot de passe/);
     assert.match(text, /casse\.pdf: the PDF is damaged|casse\.pdf : le PDF est endommagé/);
     assert.match(text, /lettre\.docx: not read \(word-processor document, \.docx\)|lettre\.docx : non lu \(document de traitement de texte, \.docx\)/);
+    assert.match(text, /mesures\.xyz: \.xyz files are not read \(accepted: \.txt, \.text, \.md, \.markdown, \.html, \.htm, \.pdf, \.json\)|mesures\.xyz : les fichiers \.xyz ne se lisent pas \(acceptés : \.txt, \.text, \.md, \.markdown, \.html, \.htm, \.pdf, \.json\)/);
     assert.match(text, /photo\.jpg: not read \(image, \.jpg\)|photo\.jpg : non lu \(image, \.jpg\)/);
     assert.deepEqual(await page.$$eval('#sources li', (els) => els.map((e) => e.dataset.id)), before);
   });
