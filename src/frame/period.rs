@@ -631,6 +631,10 @@ pub fn of_figure(
             .take_while(|x| x.start >= around.prev_end)
             .find(|x| x.end <= figure[0] && (!x.is_day() || same_clause(x)))
     };
+    let no_break = |from: usize, to: usize| {
+        let (a, b) = (t.ending_by(from), t.at_or_after(to));
+        !(a..b).any(|k| t.is_clause_break(k))
+    };
     let chosen = after.or_else(before);
     let implicit = doc.map(|d| Period::day(d, true));
     match chosen {
@@ -638,7 +642,14 @@ pub fn of_figure(
         None => match times.first_stated {
             // The sentence's period, when no figure nearer claims it: no
             // other figure stands wholly between it and this one.
-            Some(x) if x.start >= figure[0] || around.first_end.is_none_or(|e| e > x.start) => {
+            // After this figure, past other figures, it is theirs unless
+            // no clause break stands between ("7,3 % contre 7,4 % au T3"
+            // shares it; "a net gain of 211, …, who had won 365 seats in
+            // 2019" does not).
+            Some(x)
+                if x.start >= figure[0] && (x.start < around.next_start || no_break(figure[1], x.start))
+                    || x.start < figure[0] && around.first_end.is_none_or(|e| e > x.start) =>
+            {
                 resolve(x.spec, times.reference, doc).map(|p| Period { loose: true, ..p })
             }
             _ => implicit,

@@ -93,9 +93,11 @@ fn precision(surface: &str, value: f64) -> f64 {
     if unit < 1.0 {
         unit / 2.0
     } else if unit == 1.0 || v < 1000.0 {
-        // A whole number without trailing zeros is exact: 173 is not 172;
-        // so is a small round one ("80 %" is not 81 %).
-        0.0
+        // A whole number stands for what rounds to it at the unit, no
+        // more: 173 is not 172, "80 %" is not 81 %, but "28 %" is what
+        // 28,01 % rounds to. Small ones are stated, not rounded: a
+        // magnitude 7 is not 6.8 (within 1 %).
+        0.5f64.min(0.01 * v)
     } else {
         (unit / 2.0).min(0.025 * v)
     }
@@ -270,6 +272,13 @@ mod tests {
             ("58,5", 58.5, "58,55", 58.55, Outcome::Agree),
             ("0,125", 0.125, "0,126", 0.126, Outcome::Disagree),
             ("99,99", 99.99, "99,98", 99.98, Outcome::Disagree),
+            // A whole percentage is a rounding at the unit.
+            ("28", 28.0, "28,01", 28.01, Outcome::Agree),
+            ("28", 28.0, "28,6", 28.6, Outcome::Disagree),
+            ("80", 80.0, "81", 81.0, Outcome::Disagree),
+            ("173", 173.0, "172", 172.0, Outcome::Disagree),
+            // A magnitude 7 (one institute) against 6.8 (another).
+            ("7", 7.0, "6,8", 6.8, Outcome::Disagree),
         ];
         for (sa, va, sb, vb, want) in rows {
             assert_eq!(compare(&stated(sa, va), &stated(sb, vb), 0.05).0, want, "{sa} against {sb}");
