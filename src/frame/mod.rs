@@ -168,6 +168,15 @@ pub fn frame_of(cx: &Context<'_>, f: &Figure<'_>) -> Frame {
     // estimation".
     let named = |c: &String| !not_counter(c, cx.lang);
     let counter = f.clause_counter.clone().filter(named).or_else(|| f.sentence_counter.map(str::to_string).filter(named));
+    // Who gives a figure is not whose it is: "La CGT a revendiqué plus de
+    // 2 millions de manifestants" counts protesters, as the CGT says.
+    if let Some(c) = counter.as_deref() {
+        let key = crate::reconcile::matching::norm_counter(c);
+        whose.retain(|w| {
+            let w = crate::reconcile::matching::norm_counter(w);
+            w.is_empty() || key.is_empty() || !(key.contains(&w) || w.contains(&key))
+        });
+    }
     let sentence_span = match (f.sentence.clone().next(), f.sentence.clone().last()) {
         (Some(a), Some(b)) => [t.tokens[a].start, t.tokens[b].end],
         _ => f.clause,
