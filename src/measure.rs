@@ -250,6 +250,12 @@ pub fn measure_of(text: &str, m: &Mention, floor: usize, limit: usize, lang: Lan
     match m.kind {
         Kind::Date | Kind::Year | Kind::Ordinal => None,
         Kind::Percent => match noun_after(text, m.end, limit, lang).filter(|(_, _, s, _)| only_skips_between(text, m.end, *s, lang)) {
+            // A share of people whose measure the subject names: "l'abstention
+            // a atteint 28,01 % des inscrits" is abstention, "le taux de
+            // chômage atteint 7,3 % de la population active" unemployment.
+            Some((_, MeasureClass::Person, _, _)) if subject_before(text, lead, floor, lang).is_some() => {
+                subject_before(text, lead, floor, lang)
+            }
             Some((key, class, s, e)) if !key.contains(':') && class != MeasureClass::Subject => {
                 // A share the lexicon names as a concept of its own ("des
                 // voix": `vote_share`), else the share of the thing.
@@ -375,6 +381,9 @@ mod tests {
 
     #[test]
     fn things_shares_and_calibres() {
+        assert_eq!(key("L'abstention a atteint 28,01 % des inscrits", Lang::Fr), "abstention");
+        assert_eq!(key("Le taux de chômage atteint 7,3 % de la population active", Lang::Fr), "unemployment");
+        assert_eq!(key("Macron a obtenu 38,52 % des inscrits", Lang::Fr), "registered_voter.share");
         assert_eq!(key("8 millions d’obus d’artillerie", Lang::Fr), "shell");
         assert_eq!(key("60 pour cent des obus d'artillerie", Lang::Fr), "shell.share");
         assert_eq!(key("200 unités d’artillerie à longue portée", Lang::Fr), "artillery");

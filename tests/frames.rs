@@ -199,3 +199,42 @@ fn seats_of_one_party_are_not_another_party_s() {
     assert_ne!(five.verdict, Some(Verdict::Contradicted));
     assert_ne!(five.verdict, Some(Verdict::Disputed));
 }
+
+#[test]
+fn a_candidate_s_share_of_the_registered_voters_is_not_the_abstention_rate() {
+    // The 2022 French run-off: abstention 28.01 % of registered voters;
+    // Marine Le Pen's 27.28 % of them is hers, not the abstention rate.
+    let r = check(
+        "L'abstention a atteint 28,01 % des inscrits, contre 25,44 % par rapport à 2017.",
+        Some("2022-04-27"),
+        &[
+            (
+                "scores",
+                Some("2022-04-27"),
+                "Rapportés aux inscrits, les scores tombent à 38,52 % pour Emmanuel Macron et 27,28 % pour Marine Le Pen.",
+            ),
+            ("abstention", Some("2022-04-27"), "L'abstention s'établit à 28,01 % des inscrits au second tour."),
+        ],
+    );
+    let c = r.claims.iter().find(|c| c.quantities[0].surface.starts_with("28,01")).expect("the abstention claim");
+    assert_eq!(c.verdict, Some(Verdict::Corroborated), "{:#?}", c.evidence);
+    assert_eq!(c.quantities[0].frame.what.as_deref(), Some("abstention"));
+    assert!(evidence_with(c, Relation::Contradicts).is_empty(), "{:#?}", c.evidence);
+    // A year compared with is not the period of the figure before it.
+    assert_ne!(c.quantities[0].frame.period.as_ref().map(|p| p.label.as_str()), Some("2017"));
+}
+
+#[test]
+fn who_counts_a_figure_is_not_whose_it_is() {
+    let r = check(
+        "Plus de 2 millions de personnes ont manifesté jeudi, selon la CGT.",
+        Some("2023-01-20"),
+        &[("union", Some("2023-01-20"), "La CGT a revendiqué plus de 2 millions de manifestants jeudi.")],
+    );
+    let c = &r.claims[0];
+    let ev = evidence_with(c, Relation::Corroborates);
+    assert_eq!(ev.len(), 1, "{:#?}", c.evidence);
+    let frame = &ev[0].quantity.as_ref().expect("a figure").frame;
+    assert!(!frame.whose.iter().any(|w| w.contains("CGT")), "{:?}", frame.whose);
+    assert_eq!(frame.counter.as_deref(), Some("CGT"));
+}

@@ -168,6 +168,15 @@ pub fn frame_of(cx: &Context<'_>, f: &Figure<'_>) -> Frame {
     // estimation".
     let named = |c: &String| !not_counter(c, cx.lang);
     let counter = f.clause_counter.clone().filter(named).or_else(|| f.sentence_counter.map(str::to_string).filter(named));
+    // Who gives a figure is not whose it is: "La CGT a revendiqué plus de
+    // 2 millions de manifestants" counts protesters, as the CGT says.
+    if let Some(c) = counter.as_deref() {
+        let key = crate::reconcile::matching::norm_counter(c);
+        whose.retain(|w| {
+            let w = crate::reconcile::matching::norm_counter(w);
+            w.is_empty() || key.is_empty() || !(key.contains(&w) || w.contains(&key))
+        });
+    }
     let sentence_span = match (f.sentence.clone().next(), f.sentence.clone().last()) {
         (Some(a), Some(b)) => [t.tokens[a].start, t.tokens[b].end],
         _ => f.clause,
@@ -406,10 +415,9 @@ fn population(t: &Tokens<'_>, fig_end: usize, f: &Figure<'_>, lang: Lang) -> Opt
 /// noun ("45 Russian soldiers"), just after the noun ("soldats
 /// nord-coréens"), or in a "de"/"of" complement ("sièges du RN").
 fn owners(t: &Tokens<'_>, entities: &[EntityMention], first: usize, f: &Figure<'_>) -> Vec<String> {
-    let Some(measure) = f.measure else { return Vec::new() };
-    if measure.start < f.mention.end {
-        return Vec::new();
-    }
+    let Some(measure) = f.measure.filter(|m| m.start >= f.mention.end) else {
+        return beneficiary(t, entities, f).into_iter().collect();
+    };
     let noun_end = t.ending_by(measure.end);
     let mut reach = noun_end;
     // One nationality adjective or complement after the noun.
@@ -430,6 +438,25 @@ fn owners(t: &Tokens<'_>, entities: &[EntityMention], first: usize, f: &Figure<'
         .filter(|e| e.kind != "weapon" && (e.start >= f.mention.end))
         .map(|e| e.canonical.clone())
         .collect()
+}
+
+/// Whose a figure with no noun of its own is, named right after it by
+/// "pour" or "for": "38,52 % pour Emmanuel Macron et 27,28 % pour Marine Le
+/// Pen", "51% for Harris". Only a person, party or organisation: "10
+/// millions pour l'Ukraine" is a place's aid, not its figure.
+fn beneficiary(t: &Tokens<'_>, entities: &[EntityMention], f: &Figure<'_>) -> Option<String> {
+    let mut k = t.at_or_after(f.mention.end);
+    if k >= t.len() || !matches!(t.folded(k), "pour" | "for") {
+        return None;
+    }
+    k += 1;
+    if k < t.len() && matches!(t.folded(k), "la" | "le" | "les" | "l" | "the") {
+        k += 1;
+    }
+    let tok = t.tokens.get(k)?;
+    let e = entity_at(entities, tok.start, tok.end)?;
+    (e.start == tok.start && e.end <= f.clause[1].max(tok.end) && matches!(e.kind, "organisation" | "name" | "person"))
+        .then(|| e.canonical.clone())
 }
 
 /// The name a figure's verb is said of, just before it in its clause: "le

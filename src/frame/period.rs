@@ -321,6 +321,9 @@ pub struct TimeExpr {
     pub start: usize,
     pub end: usize,
     spec: Spec,
+    /// Introduced by a `baseline` phrase ("par rapport à 2017"): the
+    /// moment compared with, never the sentence's period for its figures.
+    baseline: bool,
 }
 
 impl TimeExpr {
@@ -364,7 +367,7 @@ pub fn expressions(t: &Tokens<'_>, toks: std::ops::Range<usize>, mentions: &[Men
             },
             _ => continue,
         };
-        read.push(TimeExpr { start: m.start, end: m.end, spec });
+        read.push(TimeExpr { start: m.start, end: m.end, spec, baseline: false });
     }
     // Found below, in order; a year the number stage read can be absorbed
     // into the quarter before it.
@@ -429,7 +432,7 @@ pub fn expressions(t: &Tokens<'_>, toks: std::ops::Range<usize>, mentions: &[Men
                         }
                     }
                 }
-                out.push(TimeExpr { start: t.tokens[i].start, end: e2, spec });
+                out.push(TimeExpr { start: t.tokens[i].start, end: e2, spec, baseline: false });
                 i = end;
                 continue;
             }
@@ -453,7 +456,7 @@ pub fn expressions(t: &Tokens<'_>, toks: std::ops::Range<usize>, mentions: &[Men
             let capital_ok = lang == Lang::Fr || word.starts_with(char::is_uppercase);
             if !taken && cue && capital_ok {
                 let p = Period { year: None, grain: Grain::Month(m as u8), implicit: false, to_date: false, loose: false };
-                out.push(TimeExpr { start: pos, end: t.tokens[i].end, spec: Spec::Stated(p) });
+                out.push(TimeExpr { start: pos, end: t.tokens[i].end, spec: Spec::Stated(p), baseline: false });
             }
         }
         i += 1;
@@ -461,6 +464,11 @@ pub fn expressions(t: &Tokens<'_>, toks: std::ops::Range<usize>, mentions: &[Men
     let mut all: Vec<TimeExpr> = read.into_iter().zip(absorbed).filter(|(_, a)| !a).map(|(x, _)| x).collect();
     all.extend(out);
     all.sort_by_key(|x| x.start);
+    for x in &mut all {
+        let k = t.at_or_after(x.start);
+        x.baseline = k > toks.start
+            && basis.ending_with(t.folded(k - 1)).iter().any(|p| p.value.0 == "baseline" && t.match_ending(k, &p.tokens).is_some());
+    }
     all
 }
 
@@ -554,11 +562,13 @@ pub struct Times {
 impl Times {
     /// `exprs` as `expressions` returns them (sorted by start).
     pub fn new(exprs: Vec<TimeExpr>, doc: Option<Ymd>) -> Self {
-        let reference = exprs.iter().find_map(|x| match x.spec {
+        // A moment compared with ("par rapport à 2017") is neither what
+        // relative words count from nor the sentence's period.
+        let reference = exprs.iter().filter(|x| !x.baseline).find_map(|x| match x.spec {
             Spec::Stated(_) | Spec::Ago(..) | Spec::This(_) | Spec::Day(_) | Spec::Weekday(_) => resolve(x.spec, None, doc),
             _ => None,
         });
-        let first_stated = exprs.iter().find(|x| matches!(x.spec, Spec::Stated(_))).copied();
+        let first_stated = exprs.iter().find(|x| !x.baseline && matches!(x.spec, Spec::Stated(_))).copied();
         Times { exprs, reference, first_stated }
     }
 }
@@ -621,6 +631,10 @@ pub fn of_figure(
             .take_while(|x| x.start >= around.prev_end)
             .find(|x| x.end <= figure[0] && (!x.is_day() || same_clause(x)))
     };
+    let no_break = |from: usize, to: usize| {
+        let (a, b) = (t.ending_by(from), t.at_or_after(to));
+        !(a..b).any(|k| t.is_clause_break(k))
+    };
     let chosen = after.or_else(before);
     let implicit = doc.map(|d| Period::day(d, true));
     match chosen {
@@ -628,7 +642,14 @@ pub fn of_figure(
         None => match times.first_stated {
             // The sentence's period, when no figure nearer claims it: no
             // other figure stands wholly between it and this one.
-            Some(x) if x.start >= figure[0] || around.first_end.is_none_or(|e| e > x.start) => {
+            // After this figure, past other figures, it is theirs unless
+            // no clause break stands between ("7,3 % contre 7,4 % au T3"
+            // shares it; "a net gain of 211, …, who had won 365 seats in
+            // 2019" does not).
+            Some(x)
+                if x.start >= figure[0] && (x.start < around.next_start || no_break(figure[1], x.start))
+                    || x.start < figure[0] && around.first_end.is_none_or(|e| e > x.start) =>
+            {
                 resolve(x.spec, times.reference, doc).map(|p| Period { loose: true, ..p })
             }
             _ => implicit,
@@ -669,6 +690,18 @@ mod tests {
         );
         let labels: Vec<_> = got.iter().map(|x| x.1.clone().unwrap_or_default()).collect();
         assert_eq!(labels, ["T2 2024", "T3 2023", "2023"]);
+    }
+
+    #[test]
+    fn a_moment_compared_with_is_not_the_period_of_the_other_figures() {
+        // 41,46 % is the 2022 score; 2017 is what the gain is measured against.
+        let got = periods("Avec 41,46 % des suffrages, Marine Le Pen gagne 7,56 points par rapport à 2017.", Lang::Fr, Some("2022-04-25"));
+        assert_eq!(got[0].1.as_deref(), Some("25 avr. 2022"), "{got:?}");
+        let got = periods("Turnout fell to 59.9%, compared with 2019.", Lang::En, Some("2024-07-05"));
+        assert_ne!(got[0].1.as_deref(), Some("2019"), "{got:?}");
+        // A period the sentence states for itself still is one.
+        let got = periods("Depuis 2017, le chômage a reculé de 2 points.", Lang::Fr, Some("2022-04-25"));
+        assert_eq!(got[0].1.as_deref(), Some("2017"), "{got:?}");
     }
 
     #[test]

@@ -57,8 +57,11 @@ impl Figure {
         // An exact figure stands for what rounds to it: "7,4 %" is 7.35 to
         // 7.45, not 7.3; a round "2 000" is within 2.5 % of 2 000.
         // Rounding intervals are half-open: "7,3" and "7,4" meet at 7.35
-        // without agreeing.
-        let half = if q.qualifier == Qualifier::Exact { precision(&q.surface, q.value) * (1.0 - 1e-6) } else { 0.0 };
+        // without agreeing, and "41,46" and "41,45" at 41.455. The margin
+        // that keeps them apart is a thousandth of the rounding itself, so
+        // that it outweighs the float tolerance of the overlap test at any
+        // magnitude and number of decimals.
+        let half = if q.qualifier == Qualifier::Exact { precision(&q.surface, q.value) * (1.0 - 1e-3) } else { 0.0 };
         let (mut low, mut high) = (q.low.map_or(f64::NEG_INFINITY, |v| v - half), q.high.map_or(f64::INFINITY, |v| v + half));
         // "environ 10 100" is stated to three digits: about it means within
         // a step or two of its last digit, not 5 % ("environ 11 000").
@@ -90,9 +93,11 @@ fn precision(surface: &str, value: f64) -> f64 {
     if unit < 1.0 {
         unit / 2.0
     } else if unit == 1.0 || v < 1000.0 {
-        // A whole number without trailing zeros is exact: 173 is not 172;
-        // so is a small round one ("80 %" is not 81 %).
-        0.0
+        // A whole number stands for what rounds to it at the unit, no
+        // more: 173 is not 172, "80 %" is not 81 %, but "28 %" is what
+        // 28,01 % rounds to. Small ones are stated, not rounded: a
+        // magnitude 7 is not 6.8 (within 1 %).
+        0.5f64.min(0.01 * v)
     } else {
         (unit / 2.0).min(0.025 * v)
     }
@@ -228,6 +233,56 @@ mod tests {
         let (o, d) = compare(&q(12000.0, Qualifier::Exact, None), &q(11000.0, Qualifier::Approx, None), 0.05);
         assert_eq!(o, Outcome::Disagree);
         assert!((d + 0.0833).abs() < 1e-3);
+    }
+
+    /// An exact figure as written: its decimals set its rounding.
+    fn stated(surface: &str, value: f64) -> Figure {
+        let (low, high) = interval(value, Qualifier::Exact, 0.05, true);
+        let quantity = Quantity {
+            surface: surface.to_string(),
+            span: [0, 0],
+            span_utf16: [0, 0],
+            value,
+            low,
+            high,
+            qualifier: Qualifier::Exact,
+            kind: Kind::Percent,
+            unit: Some("%".into()),
+            measure: None,
+            measure_surface: None,
+            measure_span: None,
+            measure_span_utf16: None,
+            qualifier_surface: None,
+            date: None,
+            frame: Default::default(),
+        };
+        Figure::of(&quantity)
+    }
+
+    #[test]
+    fn neighbouring_roundings_disagree_at_every_number_of_decimals() {
+        // Each row: two figures as written, and whether they state the same fact.
+        let rows = [
+            ("7,4", 7.4, "7,4", 7.4, Outcome::Agree),
+            ("7,4", 7.4, "7,3", 7.3, Outcome::Disagree),
+            ("7,4", 7.4, "7,40", 7.40, Outcome::Agree),
+            // The 2022 French run-off: 41.46 % (ministry) against 41.45 %.
+            ("41,46", 41.46, "41,45", 41.45, Outcome::Disagree),
+            ("41,46", 41.46, "41.46", 41.46, Outcome::Agree),
+            ("58,5", 58.5, "58,55", 58.55, Outcome::Agree),
+            ("0,125", 0.125, "0,126", 0.126, Outcome::Disagree),
+            ("99,99", 99.99, "99,98", 99.98, Outcome::Disagree),
+            // A whole percentage is a rounding at the unit.
+            ("28", 28.0, "28,01", 28.01, Outcome::Agree),
+            ("28", 28.0, "28,6", 28.6, Outcome::Disagree),
+            ("80", 80.0, "81", 81.0, Outcome::Disagree),
+            ("173", 173.0, "172", 172.0, Outcome::Disagree),
+            // A magnitude 7 (one institute) against 6.8 (another).
+            ("7", 7.0, "6,8", 6.8, Outcome::Disagree),
+        ];
+        for (sa, va, sb, vb, want) in rows {
+            assert_eq!(compare(&stated(sa, va), &stated(sb, vb), 0.05).0, want, "{sa} against {sb}");
+        }
     }
 
     #[test]

@@ -154,6 +154,10 @@ pub enum FrameWhy {
     FarApart,
     /// One figure is about a name the other's sentence does not hold.
     Anchor(String),
+    /// Only one side names whose figure it is ("27,28 % pour Marine Le
+    /// Pen" against an abstention rate, "411 seats" of Labour against the
+    /// 650 of the House).
+    Owner(String),
     /// The same source gives another figure that agrees: this one is
     /// about something else.
     Sibling,
@@ -217,9 +221,18 @@ pub fn frames(claim: &Frame, source: &Frame, cumulative: bool, lang: Lang) -> Fr
     }
     let mut co = claim.whose.iter().filter(|w| !is_population(w)).peekable();
     let mut so = source.whose.iter().filter(|w| !is_population(w)).peekable();
-    if co.peek().is_some() && so.peek().is_some() && !co.any(|x| source.whose.contains(x)) {
-        let names: Vec<&str> = so.map(String::as_str).collect();
-        return FrameMatch::Differ(FrameWhy::Population(names.join(", ")));
+    match (co.peek().is_some(), so.peek().is_some()) {
+        (true, true) if !co.any(|x| source.whose.contains(x)) => {
+            let names: Vec<&str> = so.map(String::as_str).collect();
+            return FrameMatch::Differ(FrameWhy::Population(names.join(", ")));
+        }
+        // A figure that belongs to someone against one said of no one:
+        // perhaps the same, perhaps the whole or another's share.
+        (true, false) | (false, true) => {
+            let names: Vec<&str> = co.chain(so).map(String::as_str).collect();
+            open = Some(FrameWhy::Owner(names.join(", ")));
+        }
+        _ => {}
     }
     // Restrictions of who or where: different ones on both sides are
     // different facts; one side's alone ("au sens du BIT", "15-24 ans")

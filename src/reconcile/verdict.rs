@@ -471,6 +471,7 @@ fn frame_why(w: &FrameWhy, a: &str, b: &str, lang: Lang) -> String {
         FrameWhy::Part => with("other_aspect", message(lang, "aspect_part")),
         FrameWhy::FarApart => with("far_apart", ""),
         FrameWhy::Anchor(x) => with("other_anchor", x),
+        FrameWhy::Owner(x) => with("one_owner", &x.replace('_', " ")),
         FrameWhy::Sibling => with("sibling", ""),
     }
 }
