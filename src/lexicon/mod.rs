@@ -151,6 +151,31 @@ pub fn multipliers() -> &'static PerLang<PhraseTable<f64>> {
     T.get_or_init(|| phrase_tables(include_str!("multipliers.tsv"), |r| (r[0], number(r[1]))))
 }
 
+/// An amount named by a round multiple (`approx_multiples.tsv`): its
+/// qualifier (approx or vague), value and interval.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ApproxMultiple {
+    pub qualifier: Qualifier,
+    pub value: f64,
+    pub low: f64,
+    pub high: f64,
+}
+
+/// "une vingtaine", "des centaines", "tens of thousands".
+pub fn approx_multiples() -> &'static PerLang<PhraseTable<ApproxMultiple>> {
+    static T: OnceLock<PerLang<PhraseTable<ApproxMultiple>>> = OnceLock::new();
+    T.get_or_init(|| {
+        phrase_tables(include_str!("approx_multiples.tsv"), |r| {
+            let qualifier = match r[1] {
+                "approx" => Qualifier::Approx,
+                "vague" => Qualifier::Vague,
+                other => panic!("lexicon: unknown qualifier {other:?}"),
+            };
+            (r[0], ApproxMultiple { qualifier, value: number(r[2]), low: number(r[3]), high: number(r[4]) })
+        })
+    })
+}
+
 pub fn qualifiers() -> &'static PerLang<PhraseTable<Qualifier>> {
     static T: OnceLock<PerLang<PhraseTable<Qualifier>>> = OnceLock::new();
     T.get_or_init(|| qualifier_tables(false))

@@ -161,6 +161,11 @@ pub fn compare(a: &Figure, b: &Figure, tolerance: f64) -> (Outcome, f64) {
     }
     let (va, vb) = (a.value, b.value);
     let diff = if va != 0.0 { (vb - va) / va.abs() } else { 0.0 };
+    // An order of magnitude ("hundreds", "des centaines") neither confirms
+    // nor contradicts a figure.
+    if a.qualifier == Qualifier::Vague || b.qualifier == Qualifier::Vague {
+        return (Outcome::Compatible, diff);
+    }
     let eps = 1e-9 * va.abs().max(vb.abs()).max(1.0);
     let overlap = a.low.max(b.low) <= a.high.min(b.high) + eps;
     if !overlap {
