@@ -715,6 +715,9 @@ fn mention_at(text: &str, tok: Tok<'_>, lang: Lang, opts: &NumberOptions, floor:
         }
     } else if attached && !multiplied {
         return None;
+    } else if let Some(e) = points_after(text, start, end, lang) {
+        unit = phrase_after("percentage points", 0, lexicon::units().get(Lang::En), false).map(|(u, _)| u);
+        end = e;
     }
 
     // A qualifier after the figure: "500 ou plus", "five hundred or less",
@@ -830,6 +833,21 @@ fn cents_after(text: &str, end: usize, lang: Lang) -> Option<(f64, usize)> {
     }
     let closes = next(text, e).is_none_or(|n| n.newline_before || matches!(n.text, "." | "," | ";" | ")" | "!" | "?"));
     closes.then_some((v, e))
+}
+
+/// "point"/"points" after a change ("+0,2 point", "en baisse de 3
+/// points", "down 3 points", "by a quarter point") are percentage points;
+/// elsewhere ("25 points" in a match) they are a score. Returns the end.
+fn points_after(text: &str, start: usize, end: usize, lang: Lang) -> Option<usize> {
+    let t = next(text, end)
+        .filter(|t| !t.newline_before && t.kind == TokKind::Word && ["point", "points"].iter().any(|w| eq_folded(t.text, w)))?;
+    let signed = char_before(text, start) == Some('+');
+    let change: &[&str] = match lang {
+        Lang::Fr => &["de"],
+        Lang::En => &["by", "down", "up"],
+    };
+    let after_change = prev(text, start).is_some_and(|p| !p.newline_before && change.iter().any(|w| eq_folded(p.text, w)));
+    (signed || after_change).then_some(t.end)
 }
 
 /// Whether a currency sign stands right before the figure at `start`
@@ -1058,6 +1076,18 @@ fn is_year(text: &str, start: usize, end: usize, lang: Lang) -> bool {
     if phrase_before(text, start, lexicon::year_cues().get(lang)).is_some() {
         return true;
     }
+    // "the 2020 census", "the 2024 election": a recent year before a
+    // singular noun ("census", "campus" end in -us, not a plural -s);
+    // "the 1500 soldiers" counts a plural.
+    let recent = text[start..end].parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y));
+    if lang == Lang::En && recent && prev(text, start).is_some_and(|p| !p.newline_before && eq_folded(p.text, "the")) {
+        if let Some(t) = next(text, end).filter(|t| !t.newline_before && t.kind == TokKind::Word) {
+            let plural = t.text.ends_with('s') && !t.text.ends_with("us") && !t.text.ends_with("ss");
+            if !plural {
+                return true;
+            }
+        }
+    }
     match next(text, end) {
         Some(t) if !t.newline_before && t.kind == TokKind::Word => !(t.text.chars().count() >= 3 && t.text.starts_with(char::is_lowercase)),
         _ => true,
@@ -1086,6 +1116,16 @@ fn finish(
     let (qualifier, qualifier_start) = match kind {
         Kind::Ordinal | Kind::Year | Kind::Date => (Qualifier::Exact, None),
         _ => match phrase_before(text, start, lexicon::qualifiers().get(lang)).or_else(|| past_adverb(text, start, lang)) {
+            // "over three years", "sur trois ans": the span a figure is
+            // spread over, not a bound on it ("over thirty years old" is).
+            Some((_, s))
+                if kind == Kind::Duration
+                    && ["over", "sur"].iter().any(|w| eq_folded(text[s..start].trim_end(), w))
+                    && !text[..end].ends_with("old")
+                    && !next(text, end).is_some_and(|t| eq_folded(t.text, "old")) =>
+            {
+                (Qualifier::Exact, None)
+            }
             Some((&q, s)) if s >= floor => (q, Some(s)),
             _ => (Qualifier::Exact, None),
         },
