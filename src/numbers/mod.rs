@@ -643,6 +643,15 @@ fn mention_at(text: &str, tok: Tok<'_>, lang: Lang, opts: &NumberOptions, floor:
             return Some(finish(text, core.start, e, core.value, Kind::Ordinal, None, lang, opts, true, floor));
         }
     }
+    // "les années 80": a decade, not a count.
+    if core.digits
+        && core.bare
+        && core.int_digits == 2
+        && core.value % 10.0 == 0.0
+        && prev(text, core.start).is_some_and(|p| eq_folded(p.text, "annees"))
+    {
+        return None;
+    }
     let mut end = core.end;
     let mut value = core.value;
     let mut kind = Kind::Count;
@@ -685,9 +694,10 @@ fn mention_at(text: &str, tok: Tok<'_>, lang: Lang, opts: &NumberOptions, floor:
     }
 
     // After a currency sign, "m" is a million, not metres ("$700m",
-    // "£ 120m"): no one writes a length after a currency.
+    // "£ 120m", "$700 m"): no one writes a length after a currency.
     if !multiplied && !extended && money_sign_before(text, start, floor, lang) {
-        if let Some(e) = text[end..].strip_prefix('m').filter(|r| !r.starts_with(char::is_alphanumeric)).map(|_| end + 1) {
+        let gap = usize::from(text[end..].starts_with(' '));
+        if let Some(e) = text[end + gap..].strip_prefix('m').filter(|r| !r.starts_with(char::is_alphanumeric)).map(|_| end + gap + 1) {
             value *= 1e6;
             end = e;
             multiplied = true;
@@ -950,8 +960,8 @@ fn half_at(text: &str, tok: Tok<'_>, lang: Lang, opts: &NumberOptions, floor: us
         // "la moitié des obus", "half of the missiles": a fraction of the
         // whole named after it; "the first half of 2025" is a period.
         None => {
-            let of =
-                next(text, tok.end).filter(|t| !t.newline_before && ["of", "des", "de", "du", "d"].iter().any(|w| eq_folded(t.text, w)))?;
+            let of = next(text, tok.end)
+                .filter(|t| !t.newline_before && ["of", "the", "des", "de", "du", "d"].iter().any(|w| eq_folded(t.text, w)))?;
             let before = prev(text, at).filter(|t| !t.newline_before);
             if before.is_some_and(|b| {
                 words::parse(text, b.start, lang).is_some_and(|w| w.ordinal) || ["second", "seconde"].iter().any(|w| eq_folded(b.text, w))

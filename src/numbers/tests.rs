@@ -243,6 +243,7 @@ fn half_is_a_fraction_of_a_whole() {
     let m = one("la moitié des obus tirés", Lang::Fr);
     assert_eq!((m.value, m.qualifier), (0.5, Qualifier::Exact));
     assert_eq!(one("Half of North Korean missiles failed", Lang::En).value, 0.5);
+    assert_eq!(one("half the population voted", Lang::En).value, 0.5);
 }
 
 #[test]
@@ -274,6 +275,7 @@ fn money_suffixes_multiply_the_amount() {
             ("£ 120m in aid", 120e6, Some("GBP"), Exact),
             ("€1.5bn of loans", 1.5e9, Some("EUR"), Exact),
             ("a $5k bonus", 5e3, Some("USD"), Exact),
+            ("a $700 m loan", 700e6, Some("USD"), Exact),
             // Sub-units keep their own unit: six cents, not 0.06 dollars.
             ("up 6 cents", 6.0, Some("cent"), Exact),
         ],
@@ -385,6 +387,7 @@ fn date_and_year_look_alikes_are_not_counts() {
         ("on February 11 they met", Lang::En),
         ("on Feb. 6 they met", Lang::En),
         ("les années 1980-1990", Lang::Fr),
+        ("les années 80", Lang::Fr),
         ("prices of the 1990s", Lang::En),
         ("en 2024 et 2026", Lang::Fr),
         ("le 111e régiment", Lang::Fr),

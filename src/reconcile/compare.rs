@@ -227,6 +227,17 @@ mod tests {
     }
 
     #[test]
+    fn vague_amounts_neither_confirm_nor_contradict() {
+        // "hundreds" against 200, 100 or 5 000: never a verdict.
+        for other in [200.0, 100.0, 5000.0] {
+            let (o, _) = compare(&q(200.0, Qualifier::Vague, None), &q(other, Qualifier::Exact, None), 0.05);
+            assert_eq!(o, Outcome::Compatible, "hundreds vs {other}");
+            let (o, _) = compare(&q(other, Qualifier::Exact, None), &q(200.0, Qualifier::Vague, None), 0.05);
+            assert_eq!(o, Outcome::Compatible, "{other} vs hundreds");
+        }
+    }
+
+    #[test]
     fn approximate_and_exact_agree_within_tolerance() {
         assert_eq!(compare(&q(11000.0, Qualifier::Approx, None), &q(11000.0, Qualifier::Exact, None), 0.05).0, Outcome::Agree);
         // 12 000 lies outside "environ 11 000" at ±5 % ([10 450, 11 550]).
