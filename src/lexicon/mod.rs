@@ -176,6 +176,32 @@ pub fn approx_multiples() -> &'static PerLang<PhraseTable<ApproxMultiple>> {
     })
 }
 
+/// The first word of each `approx_multiples()` phrase ("une", "des",
+/// "hundreds") with the second words that may follow it ("" when the word
+/// stands alone), for a quick refusal of every other word: "des" and "une"
+/// are everywhere in French, "des centaines" is rare.
+pub fn approx_multiple_firsts() -> &'static PerLang<Vec<(&'static str, Vec<&'static str>)>> {
+    type Firsts = Vec<(&'static str, Vec<&'static str>)>;
+    static T: OnceLock<PerLang<Firsts>> = OnceLock::new();
+    T.get_or_init(|| {
+        let (mut fr, mut en): (Firsts, Firsts) = (Vec::new(), Vec::new());
+        for r in rows(include_str!("approx_multiples.tsv")) {
+            let mut words = r[1].split(' ');
+            let first = words.next().unwrap_or("");
+            let second = words.next().unwrap_or("");
+            for lang in langs(r[0]) {
+                let v = if *lang == Lang::Fr { &mut fr } else { &mut en };
+                match v.iter_mut().find(|(f, _)| *f == first) {
+                    Some((_, seconds)) if !seconds.contains(&second) => seconds.push(second),
+                    Some(_) => {}
+                    None => v.push((first, vec![second])),
+                }
+            }
+        }
+        PerLang { fr, en }
+    })
+}
+
 pub fn qualifiers() -> &'static PerLang<PhraseTable<Qualifier>> {
     static T: OnceLock<PerLang<PhraseTable<Qualifier>>> = OnceLock::new();
     T.get_or_init(|| qualifier_tables(false))

@@ -450,7 +450,16 @@ fn phrase_before<'t, T>(text: &str, pos: usize, table: &'t PhraseTable<T>) -> Op
     if t.newline_before {
         return None;
     }
+    // The token before the last one, read once: most candidates ("plus
+    // de", "près de", "maximale de" all end in "de") fail on it.
+    let mut before_last: Option<Option<Tok<'_>>> = None;
     for p in table.ending_with(&fold(t.text)) {
+        if let Some(key) = p.tokens.len().checked_sub(2).map(|i| &p.tokens[i]) {
+            let b = *before_last.get_or_insert_with(|| prev(text, t.start));
+            if !b.is_some_and(|b| eq_folded(b.text, key)) {
+                continue;
+            }
+        }
         let Some(start) = match_before(text, pos, &p.tokens) else { continue };
         if p.case_sensitive && !text[start..t.end].chars().filter(|c| !c.is_whitespace()).eq(p.raw.chars().filter(|c| !c.is_whitespace())) {
             continue;
@@ -695,9 +704,10 @@ fn mention_at(text: &str, tok: Tok<'_>, lang: Lang, opts: &NumberOptions, floor:
 
     // After a currency sign, "m" is a million, not metres ("$700m",
     // "£ 120m", "$700 m"): no one writes a length after a currency.
-    if !multiplied && !extended && money_sign_before(text, start, floor, lang) {
+    if !multiplied && !extended {
         let gap = usize::from(text[end..].starts_with(' '));
-        if let Some(e) = text[end + gap..].strip_prefix('m').filter(|r| !r.starts_with(char::is_alphanumeric)).map(|_| end + gap + 1) {
+        let suffix = text[end + gap..].strip_prefix('m').filter(|r| !r.starts_with(char::is_alphanumeric)).map(|_| end + gap + 1);
+        if let Some(e) = suffix.filter(|_| money_sign_before(text, start, floor, lang)) {
             value *= 1e6;
             end = e;
             multiplied = true;
@@ -849,6 +859,9 @@ fn cents_after(text: &str, end: usize, lang: Lang) -> Option<(f64, usize)> {
 /// points", "down 3 points", "by a quarter point") are percentage points;
 /// elsewhere ("25 points" in a match) they are a score. Returns the end.
 fn points_after(text: &str, start: usize, end: usize, lang: Lang) -> Option<usize> {
+    if !text[end..].trim_start_matches(' ').starts_with("point") {
+        return None;
+    }
     let t = next(text, end)
         .filter(|t| !t.newline_before && t.kind == TokKind::Word && ["point", "points"].iter().any(|w| eq_folded(t.text, w)))?;
     let signed = char_before(text, start) == Some('+');
@@ -900,7 +913,17 @@ fn figure_follows(text: &str, pos: usize, lang: Lang) -> bool {
 /// interval `approx_multiples.tsv` gives it and a unit after it ("une
 /// vingtaine d'euros" is money).
 fn multiple_at(text: &str, tok: Tok<'_>, lang: Lang, opts: &NumberOptions, floor: usize) -> Option<Mention> {
-    let (m, mut end) = phrase_after(text, tok.start, lexicon::approx_multiples().get(lang), false)?;
+    let table = lexicon::approx_multiples().get(lang);
+    // Most words start no such phrase: a few comparisons of short words,
+    // no hashing and no second tokenisation.
+    let firsts = lexicon::approx_multiple_firsts().get(lang);
+    let (_, seconds) = firsts.iter().find(|(f, _)| f.len() == tok.text.len() && eq_folded(tok.text, f))?;
+    let rest = text[tok.end..].trim_start_matches(' ').as_bytes();
+    let follows = |w: &str| w.is_empty() || rest.len() >= w.len() && rest[..w.len()].eq_ignore_ascii_case(w.as_bytes());
+    if !seconds.iter().any(|w| follows(w)) {
+        return None;
+    }
+    let (m, mut end) = phrase_after(text, tok.start, table, false)?;
     let mut kind = Kind::Count;
     let mut unit = None;
     let elided = next(text, end)
@@ -1287,6 +1310,9 @@ fn date_at(text: &str, tok: Tok<'_>, lang: Lang) -> Option<Mention> {
 /// paste ("WilsonSeptember" from "Wilson" + "September 2, 2025"), which
 /// may be a month.
 fn glued_month(tok: Tok<'_>) -> Option<Tok<'_>> {
+    if !tok.text.bytes().skip(1).any(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
     let (i, _) = tok.text.char_indices().skip(1).filter(|&(_, c)| c.is_uppercase()).last()?;
     if !tok.text[..i].chars().next_back().is_some_and(char::is_lowercase) {
         return None;
