@@ -29,7 +29,9 @@ export type Qualifier =
   | 'more_than'
   | 'at_most'
   | 'less_than'
-  | 'range';
+  | 'range'
+  /** An order of magnitude ("hundreds", "des dizaines de milliers"): never corroborated or contradicted. */
+  | 'vague';
 
 /** What sort of figure it is. */
 export type QuantityKind =

@@ -76,7 +76,8 @@ pub fn extract(text: &str, opts: &Options) -> Document {
         let in_sentence = &mentions[first..m];
         let mut owned: Vec<(Mention, Option<Measure>)> = in_sentence
             .iter()
-            .filter(|x| worth_checking(x.kind) && !is_reference(text, x, lang) && !is_ratio(text, x))
+            // An order of magnitude ("des milliers") gives nothing to check.
+            .filter(|x| worth_checking(x.kind) && x.qualifier != Qualifier::Vague && !is_reference(text, x, lang) && !is_ratio(text, x))
             .map(|x| (x.clone(), measure::measure_of(text, x, s.start, s.end, lang)))
             .collect();
         let inherited = inherit_measures(text, &mut owned, lang);

@@ -40,6 +40,10 @@ pub enum Qualifier {
     AtMost,
     LessThan,
     Range,
+    /// An order of magnitude, not a figure ("hundreds", "des dizaines de
+    /// milliers"): `low`/`high` say what the wording allows, and it is
+    /// never corroborated or contradicted.
+    Vague,
 }
 
 /// What kind of thing a number is.

@@ -238,3 +238,31 @@ fn who_counts_a_figure_is_not_whose_it_is() {
     assert!(!frame.whose.iter().any(|w| w.contains("CGT")), "{:?}", frame.whose);
     assert_eq!(frame.counter.as_deref(), Some("CGT"));
 }
+
+/// After a verb of change, "by X to Y" gives the change X and the level Y
+/// reached, and a fraction's measure is the whole it is a part of.
+#[test]
+fn a_change_and_the_level_it_reaches_are_two_figures() {
+    use recoupe::report::{Aspect, Lang};
+    let opts = recoupe::Options { lang: Some(Lang::En), ..recoupe::Options::default() };
+    let text =
+        "The average workweek increased by 0.1 hour to 34.4 hours in March. Average hourly earnings increased by six cents to $24.79.";
+    let got: Vec<(String, f64, Aspect)> = recoupe::extract(text, &opts)
+        .claims
+        .iter()
+        .flat_map(|c| c.quantities.iter().map(|q| (q.unit.clone().unwrap_or_default(), q.value, q.frame.aspect)))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("hour".to_string(), 0.1, Aspect::Change),
+            ("hour".to_string(), 34.4, Aspect::Level),
+            ("cent".to_string(), 6.0, Aspect::Change),
+            ("USD".to_string(), 24.79, Aspect::Level),
+        ]
+    );
+    let opts = recoupe::Options { lang: Some(Lang::Fr), ..recoupe::Options::default() };
+    let r = recoupe::extract("La moitié des obus livrés par la Corée du Nord sont défectueux.", &opts);
+    let q = &r.claims[0].quantities[0];
+    assert_eq!((q.value, q.measure.as_deref()), (0.5, Some("shell")));
+}

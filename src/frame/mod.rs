@@ -331,8 +331,10 @@ fn aspect_of(t: &Tokens<'_>, first: usize, end: usize, f: &Figure<'_>, lang: Lan
     if end < t.len() && aspect_at(t, end, "change_after", lang).is_some() {
         aspect = Aspect::Change;
     }
-    // "passe de 7,3 % à 7,4 %", "from 7.3% to 7.4%": the first is a level.
+    // "passe de 7,3 % à 7,4 %", "from 7.3% to 7.4%": the first is a level;
+    // but "increased by 0.1 hour to 34.4 hours" says "by": a change.
     if aspect == Aspect::Change
+        && !between.contains(&"by")
         && end < t.len()
         && matches!(t.folded(end), "a" | "to")
         && t.tokens.get(end + 1).is_some_and(|x| x.kind == TokKind::Digits)

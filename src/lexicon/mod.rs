@@ -151,6 +151,57 @@ pub fn multipliers() -> &'static PerLang<PhraseTable<f64>> {
     T.get_or_init(|| phrase_tables(include_str!("multipliers.tsv"), |r| (r[0], number(r[1]))))
 }
 
+/// An amount named by a round multiple (`approx_multiples.tsv`): its
+/// qualifier (approx or vague), value and interval.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ApproxMultiple {
+    pub qualifier: Qualifier,
+    pub value: f64,
+    pub low: f64,
+    pub high: f64,
+}
+
+/// "une vingtaine", "des centaines", "tens of thousands".
+pub fn approx_multiples() -> &'static PerLang<PhraseTable<ApproxMultiple>> {
+    static T: OnceLock<PerLang<PhraseTable<ApproxMultiple>>> = OnceLock::new();
+    T.get_or_init(|| {
+        phrase_tables(include_str!("approx_multiples.tsv"), |r| {
+            let qualifier = match r[1] {
+                "approx" => Qualifier::Approx,
+                "vague" => Qualifier::Vague,
+                other => panic!("lexicon: unknown qualifier {other:?}"),
+            };
+            (r[0], ApproxMultiple { qualifier, value: number(r[2]), low: number(r[3]), high: number(r[4]) })
+        })
+    })
+}
+
+/// The first word of each `approx_multiples()` phrase ("une", "des",
+/// "hundreds") with the second words that may follow it ("" when the word
+/// stands alone), for a quick refusal of every other word: "des" and "une"
+/// are everywhere in French, "des centaines" is rare.
+pub fn approx_multiple_firsts() -> &'static PerLang<Vec<(&'static str, Vec<&'static str>)>> {
+    type Firsts = Vec<(&'static str, Vec<&'static str>)>;
+    static T: OnceLock<PerLang<Firsts>> = OnceLock::new();
+    T.get_or_init(|| {
+        let (mut fr, mut en): (Firsts, Firsts) = (Vec::new(), Vec::new());
+        for r in rows(include_str!("approx_multiples.tsv")) {
+            let mut words = r[1].split(' ');
+            let first = words.next().unwrap_or("");
+            let second = words.next().unwrap_or("");
+            for lang in langs(r[0]) {
+                let v = if *lang == Lang::Fr { &mut fr } else { &mut en };
+                match v.iter_mut().find(|(f, _)| *f == first) {
+                    Some((_, seconds)) if !seconds.contains(&second) => seconds.push(second),
+                    Some(_) => {}
+                    None => v.push((first, vec![second])),
+                }
+            }
+        }
+        PerLang { fr, en }
+    })
+}
+
 pub fn qualifiers() -> &'static PerLang<PhraseTable<Qualifier>> {
     static T: OnceLock<PerLang<PhraseTable<Qualifier>>> = OnceLock::new();
     T.get_or_init(|| qualifier_tables(false))

@@ -92,6 +92,9 @@ pub fn interval(v: f64, qualifier: Qualifier, tolerance: f64, non_negative: bool
         }
         Qualifier::AtLeast | Qualifier::MoreThan => (Some(v), None),
         Qualifier::AtMost | Qualifier::LessThan => (floor, Some(v)),
+        // An order of magnitude: the value is its low end (see
+        // `approx_multiples.tsv` for the interval each wording gives).
+        Qualifier::Vague => (Some(v), None),
     }
 }
 
@@ -133,7 +136,9 @@ pub fn scan(text: &str, lang: Lang, opts: &NumberOptions) -> Vec<Mention> {
         let floor = out.last().map_or(0, |m: &Mention| m.end.max(m.qualifier_end.unwrap_or(0)));
         let found = match tok.kind {
             TokKind::Digits => date_at(text, tok, lang).or_else(|| mention_at(text, tok, lang, opts, floor)),
-            TokKind::Word => month_date_at(text, tok, lang)
+            TokKind::Word => multiple_at(text, tok, lang, opts, floor)
+                .or_else(|| month_date_at(text, tok, lang))
+                .or_else(|| glued_month(tok).and_then(|t| month_date_at(text, t, lang)))
                 .or_else(|| mention_at(text, tok, lang, opts, floor))
                 .or_else(|| half_at(text, tok, lang, opts, floor)),
             TokKind::Punct => mention_at(text, tok, lang, opts, floor),
@@ -445,7 +450,16 @@ fn phrase_before<'t, T>(text: &str, pos: usize, table: &'t PhraseTable<T>) -> Op
     if t.newline_before {
         return None;
     }
+    // The token before the last one, read once: most candidates ("plus
+    // de", "près de", "maximale de" all end in "de") fail on it.
+    let mut before_last: Option<Option<Tok<'_>>> = None;
     for p in table.ending_with(&fold(t.text)) {
+        if let Some(key) = p.tokens.len().checked_sub(2).map(|i| &p.tokens[i]) {
+            let b = *before_last.get_or_insert_with(|| prev(text, t.start));
+            if !b.is_some_and(|b| eq_folded(b.text, key)) {
+                continue;
+            }
+        }
         let Some(start) = match_before(text, pos, &p.tokens) else { continue };
         if p.case_sensitive && !text[start..t.end].chars().filter(|c| !c.is_whitespace()).eq(p.raw.chars().filter(|c| !c.is_whitespace())) {
             continue;
@@ -503,10 +517,23 @@ fn sign_before(text: &str, start: usize, lang: Lang) -> Option<usize> {
     }
     let t = prev(text, start)?;
     let words: &[&str] = match lang {
-        Lang::Fr => &["negatif", "negative"],
+        Lang::Fr => &["negatif", "negative", "moins"],
         Lang::En => &["minus", "negative"],
     };
-    (!t.newline_before && t.kind == TokKind::Word && words.iter().any(|w| eq_folded(t.text, w))).then_some(t.start)
+    if t.newline_before || t.kind != TokKind::Word || !words.iter().any(|w| eq_folded(t.text, w)) {
+        return None;
+    }
+    // "moins 5 degrés", "de moins 5" are -5, but "au moins 5", "plus ou moins 5", "pas
+    // moins 5" and "le moins 5" are not signs.
+    if lang == Lang::Fr && eq_folded(t.text, "moins") {
+        let b = prev(text, t.start).filter(|b| !b.newline_before);
+        if b.is_some_and(|b| {
+            b.kind == TokKind::Word && ["au", "ou", "pas", "le", "la", "les", "des", "en"].iter().any(|w| eq_folded(b.text, w))
+        }) {
+            return None;
+        }
+    }
+    Some(t.start)
 }
 
 /// A fraction written with words between two figures: "1 sur 3", "un sur
@@ -625,6 +652,15 @@ fn mention_at(text: &str, tok: Tok<'_>, lang: Lang, opts: &NumberOptions, floor:
             return Some(finish(text, core.start, e, core.value, Kind::Ordinal, None, lang, opts, true, floor));
         }
     }
+    // "les années 80": a decade, not a count.
+    if core.digits
+        && core.bare
+        && core.int_digits == 2
+        && core.value % 10.0 == 0.0
+        && prev(text, core.start).is_some_and(|p| eq_folded(p.text, "annees"))
+    {
+        return None;
+    }
     let mut end = core.end;
     let mut value = core.value;
     let mut kind = Kind::Count;
@@ -666,6 +702,17 @@ fn mention_at(text: &str, tok: Tok<'_>, lang: Lang, opts: &NumberOptions, floor:
         start = s;
     }
 
+    // After a currency sign, "m" is a million, not metres ("$700m",
+    // "£ 120m", "$700 m"): no one writes a length after a currency.
+    if !multiplied && !extended {
+        let gap = usize::from(text[end..].starts_with(' '));
+        let suffix = text[end + gap..].strip_prefix('m').filter(|r| !r.starts_with(char::is_alphanumeric)).map(|_| end + gap + 1);
+        if let Some(e) = suffix.filter(|_| money_sign_before(text, start, floor, lang)) {
+            value *= 1e6;
+            end = e;
+            multiplied = true;
+        }
+    }
     // Attached letters that are not a unit or multiplier make a designator
     // ("2S7", "5G"); a hyphen then a unit is an adjective ("240-millimeter").
     let attached = char_at(text, end).is_some_and(char::is_alphabetic);
@@ -688,6 +735,9 @@ fn mention_at(text: &str, tok: Tok<'_>, lang: Lang, opts: &NumberOptions, floor:
         }
     } else if attached && !multiplied {
         return None;
+    } else if let Some(e) = points_after(text, start, end, lang) {
+        unit = phrase_after("percentage points", 0, lexicon::units().get(Lang::En), false).map(|(u, _)| u);
+        end = e;
     }
 
     // A qualifier after the figure: "500 ou plus", "five hundred or less",
@@ -703,7 +753,20 @@ fn mention_at(text: &str, tok: Tok<'_>, lang: Lang, opts: &NumberOptions, floor:
     // "entre 10 et 12 millions".
     let mut range_high = None;
     if post.is_none() {
-        if let Some((hi, e, hi_mult, hi_unit)) = range_tail(text, end, start, lang) {
+        // "les années 1980-1990", "between 2010 and 2020, prices...": years.
+        let year_like = |v: f64| v.fract() == 0.0 && (1000.0..=2100.0).contains(&v);
+        let years = |hi: f64, e: usize| {
+            core.digits
+                && core.bare
+                && core.int_digits == 4
+                && !multiplied
+                && year_like(value)
+                && year_like(hi)
+                && is_year(text, core.start, e, lang)
+        };
+        if let Some((hi, e, hi_mult, hi_unit)) =
+            range_tail(text, end, start, lang).filter(|&(hi, e, m, u)| !(m == 1.0 && u.is_none() && years(hi, e)))
+        {
             // "entre 10 et 12 millions": the second figure's multiplier applies to both.
             let lo = if multiplied { value } else { value * hi_mult };
             if hi >= lo && unit.is_none_or(|u| hi_unit.is_none_or(|h| h.unit == u.unit)) {
@@ -792,6 +855,31 @@ fn cents_after(text: &str, end: usize, lang: Lang) -> Option<(f64, usize)> {
     closes.then_some((v, e))
 }
 
+/// "point"/"points" after a change ("+0,2 point", "en baisse de 3
+/// points", "down 3 points", "by a quarter point") are percentage points;
+/// elsewhere ("25 points" in a match) they are a score. Returns the end.
+fn points_after(text: &str, start: usize, end: usize, lang: Lang) -> Option<usize> {
+    if !text[end..].trim_start_matches(' ').starts_with("point") {
+        return None;
+    }
+    let t = next(text, end)
+        .filter(|t| !t.newline_before && t.kind == TokKind::Word && ["point", "points"].iter().any(|w| eq_folded(t.text, w)))?;
+    let signed = char_before(text, start) == Some('+');
+    let change: &[&str] = match lang {
+        Lang::Fr => &["de"],
+        Lang::En => &["by", "down", "up"],
+    };
+    let after_change = prev(text, start).is_some_and(|p| !p.newline_before && change.iter().any(|w| eq_folded(p.text, w)));
+    (signed || after_change).then_some(t.end)
+}
+
+/// Whether a currency sign stands right before the figure at `start`
+/// ("$700m", "£ 120m").
+fn money_sign_before(text: &str, start: usize, floor: usize, lang: Lang) -> bool {
+    phrase_before(text, start, lexicon::units().get(lang))
+        .is_some_and(|(u, s)| u.kind == Kind::Money && s >= floor && is_currency_sign(text[s..start].trim_end()))
+}
+
 /// Whether a currency phrase may stand before a figure: a sign ("$",
 /// "US$", "hk $") or a code in capitals ("USD"), not a word ("dollars 5
 /// ans plus tard" is no currency before 5).
@@ -820,6 +908,62 @@ fn figure_follows(text: &str, pos: usize, lang: Lang) -> bool {
     false
 }
 
+/// An amount named by a round multiple: "une vingtaine" (approx 20),
+/// "un millier", "des dizaines de milliers", "hundreds" (vague), with the
+/// interval `approx_multiples.tsv` gives it and a unit after it ("une
+/// vingtaine d'euros" is money).
+fn multiple_at(text: &str, tok: Tok<'_>, lang: Lang, opts: &NumberOptions, floor: usize) -> Option<Mention> {
+    let table = lexicon::approx_multiples().get(lang);
+    // Most words start no such phrase: a few comparisons of short words,
+    // no hashing and no second tokenisation.
+    let firsts = lexicon::approx_multiple_firsts().get(lang);
+    let (_, seconds) = firsts.iter().find(|(f, _)| f.len() == tok.text.len() && eq_folded(tok.text, f))?;
+    let rest = text[tok.end..].trim_start_matches(' ').as_bytes();
+    let follows = |w: &str| w.is_empty() || rest.len() >= w.len() && rest[..w.len()].eq_ignore_ascii_case(w.as_bytes());
+    if !seconds.iter().any(|w| follows(w)) {
+        return None;
+    }
+    let (m, mut end) = phrase_after(text, tok.start, table, false)?;
+    let mut kind = Kind::Count;
+    let mut unit = None;
+    let elided = next(text, end)
+        .filter(|t| !t.newline_before && eq_folded(t.text, "d"))
+        .and_then(|d| next(text, d.end).filter(|a| a.text == "'" || a.text == "’"));
+    let found =
+        unit_after(text, end, lang, true).or_else(|| elided.and_then(|a| phrase_after(text, a.end, lexicon::units().get(lang), false)));
+    if let Some((u, e)) = found.filter(|(u, _)| u.kind != Kind::Percent) {
+        kind = u.kind;
+        unit = Some(u.unit);
+        end = e;
+    }
+    // "moins d'un millier", "plus d'une centaine": the qualifier before a
+    // round multiple bounds its value.
+    let (mut qualifier, mut low, mut high, mut qualifier_start) = (m.qualifier, Some(m.low), Some(m.high), None);
+    if m.qualifier == Qualifier::Approx {
+        if let Some((&q, s)) = phrase_before(text, tok.start, lexicon::qualifiers().get(lang)).filter(|&(_, s)| s >= floor) {
+            if q != Qualifier::Approx {
+                (low, high) = interval(m.value, q, opts.approx_tolerance, true);
+                qualifier = q;
+            }
+            qualifier_start = Some(s);
+        }
+    }
+    Some(Mention {
+        start: tok.start,
+        end,
+        qualifier_start,
+        value: m.value,
+        low,
+        high,
+        qualifier,
+        kind,
+        unit,
+        date: None,
+        digits: false,
+        qualifier_end: None,
+    })
+}
+
 /// "more than half", "plus de la moitié": one half, with its qualifier.
 fn half_at(text: &str, tok: Tok<'_>, lang: Lang, opts: &NumberOptions, floor: usize) -> Option<Mention> {
     let word = match lang {
@@ -833,15 +977,32 @@ fn half_at(text: &str, tok: Tok<'_>, lang: Lang, opts: &NumberOptions, floor: us
     if lang == Lang::Fr {
         at = prev(text, tok.start).filter(|t| eq_folded(t.text, "la") && !t.newline_before)?.start;
     }
-    let (&q, s) = phrase_before(text, at, lexicon::qualifiers().get(lang))?;
-    if s < floor {
-        return None;
-    }
+    let (q, s) = match phrase_before(text, at, lexicon::qualifiers().get(lang)) {
+        Some((&q, s)) if s >= floor => (q, Some(s)),
+        Some(_) => return None,
+        // "la moitié des obus", "half of the missiles": a fraction of the
+        // whole named after it; "the first half of 2025" is a period.
+        None => {
+            let of = next(text, tok.end)
+                .filter(|t| !t.newline_before && ["of", "the", "des", "de", "du", "d"].iter().any(|w| eq_folded(t.text, w)))?;
+            let before = prev(text, at).filter(|t| !t.newline_before);
+            if before.is_some_and(|b| {
+                words::parse(text, b.start, lang).is_some_and(|w| w.ordinal) || ["second", "seconde"].iter().any(|w| eq_folded(b.text, w))
+            }) {
+                return None;
+            }
+            // "half of 2025" is a period too.
+            if next(text, of.end).is_some_and(|y| y.kind == TokKind::Digits) {
+                return None;
+            }
+            (Qualifier::Exact, None)
+        }
+    };
     let (low, high) = interval(0.5, q, opts.approx_tolerance, true);
     Some(Mention {
         start: tok.start,
         end: tok.end,
-        qualifier_start: Some(s),
+        qualifier_start: s,
         value: 0.5,
         low,
         high,
@@ -865,6 +1026,18 @@ fn range_tail(text: &str, end: usize, start: usize, lang: Lang) -> Option<(f64, 
     let word = ["à", "a", "to", "et", "and", "through", "thru"].iter().any(|w| eq_folded(sep.text, w)) && sep.kind == TokKind::Word;
     if !dash && !word {
         return None;
+    }
+    // After a verb of change, "by 0.1 hour to 34.4 hours" and "passe de
+    // 7,3 % à 7,4 %" are a change and a level (or an earlier value and a
+    // level), not a range.
+    if let Some(before) = prev(text, start).filter(|b| !b.newline_before) {
+        let by = ["by", "de", "d", "from"].iter().any(|w| eq_folded(before.text, w));
+        let after_change = by
+            && (eq_folded(before.text, "by") && eq_folded(sep.text, "to")
+                || phrase_before(text, before.start, lexicon::aspects().get(lang)).is_some_and(|(a, _)| a.0 == "change_verb"));
+        if after_change {
+            return None;
+        }
     }
     // "et"/"and" only after "entre"/"between": otherwise it lists two figures.
     if ["et", "and"].iter().any(|w| eq_folded(sep.text, w)) {
@@ -936,6 +1109,18 @@ fn is_year(text: &str, start: usize, end: usize, lang: Lang) -> bool {
     if phrase_before(text, start, lexicon::year_cues().get(lang)).is_some() {
         return true;
     }
+    // "the 2020 census", "the 2024 election": a recent year before a
+    // singular noun ("census", "campus" end in -us, not a plural -s);
+    // "the 1500 soldiers" counts a plural.
+    let recent = text[start..end].parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y));
+    if lang == Lang::En && recent && prev(text, start).is_some_and(|p| !p.newline_before && eq_folded(p.text, "the")) {
+        if let Some(t) = next(text, end).filter(|t| !t.newline_before && t.kind == TokKind::Word) {
+            let plural = t.text.ends_with('s') && !t.text.ends_with("us") && !t.text.ends_with("ss");
+            if !plural {
+                return true;
+            }
+        }
+    }
     match next(text, end) {
         Some(t) if !t.newline_before && t.kind == TokKind::Word => !(t.text.chars().count() >= 3 && t.text.starts_with(char::is_lowercase)),
         _ => true,
@@ -964,6 +1149,16 @@ fn finish(
     let (qualifier, qualifier_start) = match kind {
         Kind::Ordinal | Kind::Year | Kind::Date => (Qualifier::Exact, None),
         _ => match phrase_before(text, start, lexicon::qualifiers().get(lang)).or_else(|| past_adverb(text, start, lang)) {
+            // "over three years", "sur trois ans": the span a figure is
+            // spread over, not a bound on it ("over thirty years old" is).
+            Some((_, s))
+                if kind == Kind::Duration
+                    && ["over", "sur"].iter().any(|w| eq_folded(text[s..start].trim_end(), w))
+                    && !text[..end].ends_with("old")
+                    && !next(text, end).is_some_and(|t| eq_folded(t.text, "old")) =>
+            {
+                (Qualifier::Exact, None)
+            }
             Some((&q, s)) if s >= floor => (q, Some(s)),
             _ => (Qualifier::Exact, None),
         },
@@ -1075,7 +1270,27 @@ fn date_at(text: &str, tok: Tok<'_>, lang: Lang) -> Option<Mention> {
         if let Some(x) = ordinal_suffix(text, e, lang) {
             e = x;
         }
-        let t = next(text, e)?;
+        let mut t = next(text, e)?;
+        // The first day of a span of days ("du 16 au 17 avril 2025", "16-17
+        // April") takes the month of the second: a date, not a count; with
+        // a dash the span is one date mention.
+        let mut span_end = None;
+        if !t.newline_before
+            && (t.kind == TokKind::Punct && t.text.starts_with(is_dash) || ["au", "et", "to", "and"].iter().any(|w| eq_folded(t.text, w)))
+        {
+            let d2 = next(text, t.end).filter(|d| d.kind == TokKind::Digits && !d.newline_before && d.text.len() <= 2)?;
+            let dash = t.kind == TokKind::Punct;
+            let mut e2 = d2.end;
+            if let Some(x) = ordinal_suffix(text, e2, lang) {
+                e2 = x;
+            }
+            let m = next(text, e2).filter(|m| m.kind == TokKind::Word && !m.newline_before && m.start > e2)?;
+            lexicon::months().get(lang).get(&*fold(m.text))?;
+            if !dash {
+                span_end = Some(s1);
+            }
+            t = m;
+        }
         if t.kind != TokKind::Word || t.newline_before || t.start == e {
             return None;
         }
@@ -1086,9 +1301,23 @@ fn date_at(text: &str, tok: Tok<'_>, lang: Lang) -> Option<Mention> {
             year = y.text.parse().ok();
             end = y.end;
         }
-        return Some(date_mention(tok.start, end, year, mo, v1));
+        return Some(date_mention(tok.start, span_end.unwrap_or(end), year, mo, v1));
     }
     None
+}
+
+/// The capitalised tail of a word glued to the one before it by copy and
+/// paste ("WilsonSeptember" from "Wilson" + "September 2, 2025"), which
+/// may be a month.
+fn glued_month(tok: Tok<'_>) -> Option<Tok<'_>> {
+    if !tok.text.bytes().skip(1).any(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
+    let (i, _) = tok.text.char_indices().skip(1).filter(|&(_, c)| c.is_uppercase()).last()?;
+    if !tok.text[..i].chars().next_back().is_some_and(char::is_lowercase) {
+        return None;
+    }
+    Some(Tok { start: tok.start + i, text: &tok.text[i..], space_before: false, ..tok })
 }
 
 /// "February 11, 2025", "janvier 2025", "Nov. 5".

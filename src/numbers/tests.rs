@@ -233,11 +233,17 @@ fn two_bounds_make_one_interval() {
 }
 
 #[test]
-fn half_needs_a_qualifier() {
+fn half_is_a_fraction_of_a_whole() {
     let m = one("plus de la moitié des Français", Lang::Fr);
     assert_eq!((m.value, m.qualifier), (0.5, Qualifier::MoreThan));
     assert_eq!(one("more than half of voters", Lang::En).value, 0.5);
     assert!(scan_en("in the first half").iter().all(|m| m.2 == Kind::Ordinal));
+    assert!(scan_en("in the first half of the year").iter().all(|m| m.1 != 0.5));
+    assert!(scan_fr("au premier semestre, la moitié de 2025").iter().all(|m| m.1 != 0.5));
+    let m = one("la moitié des obus tirés", Lang::Fr);
+    assert_eq!((m.value, m.qualifier), (0.5, Qualifier::Exact));
+    assert_eq!(one("Half of North Korean missiles failed", Lang::En).value, 0.5);
+    assert_eq!(one("half the population voted", Lang::En).value, 0.5);
 }
 
 #[test]
@@ -245,5 +251,181 @@ fn articles_before_ordinals_stay_articles() {
     assert_eq!(scan_fr("un cinquième mandat"), vec![("cinquième".into(), 5.0, Kind::Ordinal, Qualifier::Exact)]);
     assert_eq!(scan_en("a third of flights")[0].1, 1.0 / 3.0);
     assert_eq!(scan_en("a third term")[0].2, Kind::Ordinal);
-    assert!(scan_fr("des milliers de victimes").is_empty());
+    assert_eq!(scan_fr("des milliers de victimes")[0].3, Qualifier::Vague);
+}
+
+/// (text, value, unit, qualifier) for the forms issue 11 lists; the value
+/// is what the words mean, the unit the currency or measure they name.
+fn check_table(lang: Lang, rows: &[(&str, f64, Option<&str>, Qualifier)]) {
+    for &(text, value, unit, qualifier) in rows {
+        let m = one(text, lang);
+        assert!((m.value - value).abs() <= 1e-9 * value.abs().max(1.0), "{text:?}: value {} not {value}", m.value);
+        assert_eq!((m.unit, m.qualifier), (unit, qualifier), "{text:?}");
+    }
+}
+
+#[test]
+fn money_suffixes_multiply_the_amount() {
+    use Qualifier::Exact;
+    check_table(
+        Lang::En,
+        &[
+            ("a $700m deal", 700e6, Some("USD"), Exact),
+            ("£120m in aid", 120e6, Some("GBP"), Exact),
+            ("£ 120m in aid", 120e6, Some("GBP"), Exact),
+            ("€1.5bn of loans", 1.5e9, Some("EUR"), Exact),
+            ("a $5k bonus", 5e3, Some("USD"), Exact),
+            ("a $700 m loan", 700e6, Some("USD"), Exact),
+            // Sub-units keep their own unit: six cents, not 0.06 dollars.
+            ("up 6 cents", 6.0, Some("cent"), Exact),
+        ],
+    );
+    check_table(
+        Lang::Fr,
+        &[
+            ("un budget de 700 M€", 700e6, Some("EUR"), Exact),
+            ("une dette de 3 Md€", 3e9, Some("EUR"), Exact),
+            ("2,5 Mds d'euros investis", 2.5e9, Some("EUR"), Exact),
+            ("50 centimes le litre", 50.0, Some("cent"), Exact),
+        ],
+    );
+    // Without a currency, "m" stays a metre.
+    assert_eq!(one("a 700m race", Lang::En).unit, Some("m"));
+}
+
+#[test]
+fn verbs_of_change_give_a_change_and_a_level() {
+    for (text, lang, values) in [
+        ("hours increased by 0.1 hour to 34.4 hours", Lang::En, vec![0.1, 34.4]),
+        ("earnings increased by six cents to $24.79", Lang::En, vec![6.0, 24.79]),
+        ("the rate rose by 2% to 5%", Lang::En, vec![2.0, 5.0]),
+        ("le taux passe de 7,3 % à 7,4 %", Lang::Fr, vec![7.3, 7.4]),
+    ] {
+        let got: Vec<f64> = scan(text, lang, &NumberOptions::default()).iter().map(|m| m.value).collect();
+        assert_eq!(got, values, "{text:?}");
+    }
+    // Without a verb of change, "de 10 à 20" is still a range.
+    assert_eq!(one("de 10 à 20 soldats", Lang::Fr).qualifier, Qualifier::Range);
+}
+
+#[test]
+fn round_multiples_are_approximate_or_vague() {
+    use Qualifier::{Approx, LessThan, Vague};
+    check_table(
+        Lang::Fr,
+        &[
+            ("une dizaine de blessés", 10.0, None, Approx),
+            ("une quinzaine de pays", 15.0, None, Approx),
+            ("une vingtaine de morts", 20.0, None, Approx),
+            ("une centaine de soldats", 100.0, None, Approx),
+            ("un millier de soldats", 1000.0, None, Approx),
+            ("une dizaine de milliers de soldats", 10000.0, None, Approx),
+            ("moins d'un millier de soldats", 1000.0, None, LessThan),
+            ("des dizaines de milliers de soldats", 20000.0, None, Vague),
+            ("des centaines de soldats", 200.0, None, Vague),
+        ],
+    );
+    check_table(
+        Lang::En,
+        &[
+            ("a dozen soldiers", 12.0, None, Approx),
+            ("dozens of soldiers", 24.0, None, Vague),
+            ("scores of people", 40.0, None, Vague),
+            ("several hundred troops", 200.0, None, Vague),
+            ("hundreds of troops", 200.0, None, Vague),
+            ("tens of thousands of people", 20000.0, None, Vague),
+        ],
+    );
+    // "une vingtaine" allows 17 to 23, not 30; "hundreds" never means 100.
+    let m = one("une vingtaine de morts", Lang::Fr);
+    assert!(m.low.unwrap() > 15.0 && m.high.unwrap() < 25.0);
+    let m = one("hundreds of troops", Lang::En);
+    assert!(m.low.unwrap() > 100.0);
+}
+
+#[test]
+fn units_people_use() {
+    use Qualifier::Exact;
+    check_table(
+        Lang::Fr,
+        &[
+            ("25 cl de vin", 25.0, Some("cl"), Exact),
+            ("3 hectolitres", 3.0, Some("hl"), Exact),
+            ("un demi-litre", 0.5, Some("l"), Exact),
+            ("37 degré C", 37.0, Some("°C"), Exact),
+            ("37 ° celsius", 37.0, Some("°C"), Exact),
+            ("il fera moins 5 degrés", -5.0, Some("°C"), Exact),
+            ("à 41,817 km/h", 41.817, Some("km/h"), Exact),
+            ("20 hectares", 20.0, Some("ha"), Exact),
+            ("64 Go", 64.0, Some("GB"), Exact),
+            ("un solde de moins 1200000", -1.2e6, None, Exact),
+        ],
+    );
+    check_table(
+        Lang::En,
+        &[
+            ("3 gal of water", 3.0, Some("gal"), Exact),
+            ("20 barrels of oil", 20.0, Some("bbl"), Exact),
+            ("-3 °C tonight", -3.0, Some("°C"), Exact),
+            ("a 500 MW plant", 500.0, Some("MW"), Exact),
+            ("12 TWh a year", 12.0, Some("TWh"), Exact),
+            ("2,000 acres", 2000.0, Some("acre"), Exact),
+            ("up 0.3 percentage points", 0.3, Some("pp"), Exact),
+        ],
+    );
+    // "au moins 5 degrés" is at least +5, and a bullet dash is no sign.
+    assert_eq!(one("au moins 5 degrés", Lang::Fr).value, 5.0);
+    assert_eq!(one("- 12 000 soldats", Lang::Fr).value, 12000.0);
+}
+
+#[test]
+fn date_and_year_look_alikes_are_not_counts() {
+    for (text, lang) in [
+        ("du 16 au 17 avril 2025", Lang::Fr),
+        ("les 16 et 17 avril", Lang::Fr),
+        ("on 16-17 April", Lang::En),
+        ("on February 11 they met", Lang::En),
+        ("on Feb. 6 they met", Lang::En),
+        ("les années 1980-1990", Lang::Fr),
+        ("les années 80", Lang::Fr),
+        ("prices of the 1990s", Lang::En),
+        ("en 2024 et 2026", Lang::Fr),
+        ("le 111e régiment", Lang::Fr),
+        ("the 4th brigade", Lang::En),
+        ("WilsonSeptember 2, 2025Nearly", Lang::En),
+    ] {
+        let counts: Vec<_> = run(text, lang).into_iter().filter(|m| matches!(m.2, Kind::Count | Kind::Measure)).collect();
+        assert!(counts.is_empty(), "{text:?} gave counts {counts:?}");
+    }
+    // The glued date leaves the count after it whole.
+    let got = scan_en("WilsonSeptember 2, 2025Nearly 2,000 soldiers");
+    assert_eq!(got.iter().filter(|m| m.2 == Kind::Count).map(|m| m.1).collect::<Vec<_>>(), vec![2000.0]);
+    // Counts between years stay a range of counts.
+    assert_eq!(one("entre 2000 et 3000 soldats", Lang::Fr).qualifier, Qualifier::Range);
+}
+
+#[test]
+fn qualifiers_from_adjectives_and_verbs() {
+    use Qualifier::{AtLeast, AtMost, MoreThan};
+    check_table(
+        Lang::Fr,
+        &[
+            ("une portée maximale de 67 km", 67.0, Some("km"), AtMost),
+            ("une portée minimale de 20 km", 20.0, Some("km"), AtLeast),
+            ("au plus 300 soldats", 300.0, None, AtMost),
+            ("la dette dépasse 3 000 milliards", 3e12, None, MoreThan),
+            ("le bilan franchit la barre de 1 000 morts", 1000.0, None, MoreThan),
+            ("pas moins de 300 soldats", 300.0, None, AtLeast),
+        ],
+    );
+    check_table(
+        Lang::En,
+        &[
+            ("the 10,000-plus soldiers", 10000.0, None, AtLeast),
+            ("the bill exceeds 300 dollars", 300.0, Some("USD"), MoreThan),
+            ("the toll tops 2,000", 2000.0, None, MoreThan),
+            ("no fewer than 300 people", 300.0, None, AtLeast),
+            ("a maximum of 67 km", 67.0, Some("km"), AtMost),
+        ],
+    );
 }

@@ -166,6 +166,11 @@ pub fn compare(a: &Figure, b: &Figure, tolerance: f64) -> (Outcome, f64) {
     }
     let (va, vb) = (a.value, b.value);
     let diff = if va != 0.0 { (vb - va) / va.abs() } else { 0.0 };
+    // An order of magnitude ("hundreds", "des centaines") neither confirms
+    // nor contradicts a figure.
+    if a.qualifier == Qualifier::Vague || b.qualifier == Qualifier::Vague {
+        return (Outcome::Compatible, diff);
+    }
     let eps = 1e-9 * va.abs().max(vb.abs()).max(1.0);
     let overlap = a.low.max(b.low) <= a.high.min(b.high) + eps;
     if !overlap {
@@ -224,6 +229,17 @@ mod tests {
             date: None,
             frame: Default::default(),
         })
+    }
+
+    #[test]
+    fn vague_amounts_neither_confirm_nor_contradict() {
+        // "hundreds" against 200, 100 or 5 000: never a verdict.
+        for other in [200.0, 100.0, 5000.0] {
+            let (o, _) = compare(&q(200.0, Qualifier::Vague, None), &q(other, Qualifier::Exact, None), 0.05);
+            assert_eq!(o, Outcome::Compatible, "hundreds vs {other}");
+            let (o, _) = compare(&q(other, Qualifier::Exact, None), &q(200.0, Qualifier::Vague, None), 0.05);
+            assert_eq!(o, Outcome::Compatible, "{other} vs hundreds");
+        }
     }
 
     #[test]

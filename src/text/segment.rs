@@ -76,6 +76,10 @@ fn split_line(text: &str, from: usize, to: usize, paragraph: usize, out: &mut Ve
         }
         let after = &line[end..];
         if !after.starts_with(is_space) {
+            if c == '.' && glued_end(&line[sent_start..i], after) {
+                push(text, from + sent_start, from + end, paragraph, out);
+                sent_start = end;
+            }
             continue;
         }
         let next = after.trim_start_matches(is_space).chars().next();
@@ -89,6 +93,26 @@ fn split_line(text: &str, from: usize, to: usize, paragraph: usize, out: &mut Ve
         sent_start = end;
     }
     push(text, from + sent_start, to, paragraph, out);
+}
+
+/// Whether a period with no space after it ends a sentence glued to the
+/// next by copy and paste ("d'ici décembre.Cette information"): a lower
+/// case word of two letters or more before it, a capitalised word after
+/// it, and neither part of a web address. "U.S.", "1.5", "p.12" and
+/// "Ph.D" keep their period.
+fn glued_end(before: &str, after: &str) -> bool {
+    let chunk = before.rsplit(is_space).next().unwrap_or("");
+    let word = chunk.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    let mut next = after.chars();
+    let (Some(a), Some(b)) = (next.next(), next.next()) else { return false };
+    word.chars().count() >= 2
+        && word.chars().all(char::is_lowercase)
+        && a.is_uppercase()
+        && b.is_lowercase()
+        && !chunk.contains("://")
+        && !chunk.contains('@')
+        && !chunk.starts_with("www")
+        && !lexicon::abbreviations().contains(word)
 }
 
 /// Whether the word just before a period is an abbreviation or an initial.
@@ -147,6 +171,22 @@ mod tests {
     fn no_break_spaces_between_words_are_spaces() {
         let t = "\u{00A0}L’usine du 11\u{00A0}février. Elle\u{00A0}produit.";
         assert_eq!(texts(t), vec!["L’usine du 11\u{00A0}février.", "Elle\u{00A0}produit."]);
+    }
+
+    #[test]
+    fn sentences_glued_at_the_full_stop_split() {
+        assert_eq!(
+            texts("Il partira d'ici décembre.Cette information est confirmée."),
+            vec!["Il partira d'ici décembre.", "Cette information est confirmée."]
+        );
+        // Abbreviations, decimals, page numbers and addresses keep their period.
+        for t in [
+            "Les U.S. forces ont 1.5 chars, voir p.12 et www.exemple.Fr/Page ici.",
+            "Voir https://site.org/Page.Html ici.",
+            "Un Ph.D en poche.",
+        ] {
+            assert_eq!(texts(t), vec![t], "{t:?}");
+        }
     }
 
     #[test]
