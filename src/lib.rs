@@ -31,6 +31,8 @@ pub mod measure;
 pub mod numbers;
 pub mod reconcile;
 pub mod report;
+#[cfg(all(feature = "html", not(target_arch = "wasm32")))]
+pub mod sources;
 pub mod text;
 
 #[cfg(target_arch = "wasm32")]

@@ -12,7 +12,8 @@ use recoupe::report::{CheckReport, Lang, Relation};
 use recoupe::Options;
 
 const USAGE: &str = "usage: recoupe numbers|extract [--lang auto|fr|en] FILE|-\n       \
-recoupe check [--lang auto|fr|en] [--tolerance T] [--format json|text] [--date YYYY-MM-DD] ARTICLE [--source FILE]... [--sources DIR] [--corpus FILE.json]";
+recoupe check [--lang auto|fr|en] [--tolerance T] [--format json|text] [--date YYYY-MM-DD] ARTICLE [--source FILE]... [--sources DIR] [--corpus FILE.json]\n       \
+recoupe corpus [-o OUT.json] FOLDER|FILE...   (.txt, .md, .html: a corpus for --corpus and the widget)";
 
 fn main() -> ExitCode {
     match run(std::env::args().skip(1).collect()) {
@@ -93,6 +94,9 @@ fn parse(args: Vec<String>) -> Result<Args, String> {
 
 fn run(args: Vec<String>) -> Result<String, String> {
     let (command, rest) = args.split_first().ok_or(USAGE)?;
+    if command == "corpus" {
+        return corpus_command(rest);
+    }
     let args = parse(rest.to_vec())?;
     let file = args.file.clone().ok_or(USAGE)?;
     let text = read(&file)?;
@@ -129,6 +133,46 @@ fn check(file: &str, text: &str, args: &Args) -> Result<CheckReport, String> {
         }
     }
     Ok(checker.check(text))
+}
+
+/// `recoupe corpus`: the files of folders and lists as one JSON corpus,
+/// written to `-o FILE` (else printed); what was left out, and why, on
+/// standard error.
+fn corpus_command(args: &[String]) -> Result<String, String> {
+    let mut out: Option<PathBuf> = None;
+    let mut paths = Vec::new();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "-o" | "--out" => out = Some(it.next().ok_or("-o needs a file name")?.into()),
+            "-h" | "--help" => return Err(USAGE.into()),
+            _ if a.starts_with('-') && a != "-" => return Err(format!("unexpected argument {a:?}\n{USAGE}")),
+            _ => paths.push(PathBuf::from(a)),
+        }
+    }
+    if paths.is_empty() {
+        return Err(format!("corpus needs folders or files to read\n{USAGE}"));
+    }
+    let corpus = recoupe::sources::build(&paths);
+    for (path, why) in &corpus.skipped {
+        eprintln!("recoupe corpus: skipped {}: {why}", path.display());
+    }
+    for (path, note) in &corpus.notes {
+        eprintln!("recoupe corpus: {}: {note}", path.display());
+    }
+    let json = serde_json::to_string_pretty(&corpus.entries).map_err(|e| format!("cannot write JSON: {e}"))?;
+    eprintln!("recoupe corpus: {} sources, {} files skipped", corpus.entries.len(), corpus.skipped.len());
+    match out {
+        None => Ok(json),
+        Some(path) => {
+            // Written beside the target, then renamed: an interrupted run
+            // never leaves half a corpus where the last one was.
+            let tmp = path.with_extension("json.partial");
+            std::fs::write(&tmp, format!("{json}\n")).map_err(|e| format!("cannot write {}: {e}", tmp.display()))?;
+            std::fs::rename(&tmp, &path).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+            Ok(format!("{} sources written to {}", corpus.entries.len(), path.display()))
+        }
+    }
 }
 
 /// Reads a corpus file: a JSON array of `{id, text, title?, url?, date?, lang?}`.
