@@ -6,7 +6,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 
-if [ ! -f .wasm-route ] || ! command -v wasm-pack >/dev/null || ! command -v wasm-bindgen >/dev/null || [ ! -d node_modules ]; then
+# The set-up also runs when package.json or its lock changed since the last
+# npm install (a pull that adds a dependency).
+if [ ! -f .wasm-route ] || ! command -v wasm-pack >/dev/null || ! command -v wasm-bindgen >/dev/null || [ ! -d node_modules ] \
+  || [ package.json -nt node_modules/.setup-stamp ] || [ package-lock.json -nt node_modules/.setup-stamp ]; then
   bash scripts/setup.sh
 fi
 

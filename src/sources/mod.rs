@@ -230,7 +230,7 @@ fn dateline(text: &str, lang: Lang) -> Option<String> {
 }
 
 /// A folder's files, recursively, or the files given, in a stable order:
-/// sorted by path; dotfiles and symbolic links to folders are left out (a
+/// sorted by name within each folder; dotfiles and symbolic links to folders are left out (a
 /// link can make a walk endless).
 pub fn walk(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<(PathBuf, Skip)>) {
     let mut files = Vec::new();
@@ -255,7 +255,9 @@ pub fn walk(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<(PathBuf, Skip)>) {
                     continue;
                 }
             };
-            entries.sort();
+            // By name without its extension first: "b-001.html" before
+            // "b-001-copie.html", the original before its copies.
+            entries.sort_by(|a, b| (a.file_stem(), a.extension()).cmp(&(b.file_stem(), b.extension())));
             stack.extend(entries.into_iter().rev());
         } else if meta.file_type().is_symlink() {
             // A link to a file is read; a link to a folder is not followed.

@@ -6,7 +6,12 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { launch, skip, screenshotPath } from './chromium.mjs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { launch, skip, screenshotPath, ROOT } from './chromium.mjs';
 import { rankEvidence } from '../../www/render.js';
 
 const EMBED = 'examples/embed.html';
@@ -252,6 +257,62 @@ describe('the widget on a news page', { skip, timeout: 90_000 }, () => {
     await page.evaluate(() => document.getElementById('second-widget').remove());
     assert.deepEqual(await count(), { story: first, second: 0 });
     await page.close();
+  });
+
+  test('a corpus that recoupe corpus built from saved pages and text files loads in the widget', async () => {
+    // The example's sources as a publisher's archive has them: two saved
+    // pages (dates and titles in their markup), a dispatch with a
+    // dateline, and a copy of one page under another name.
+    const examples = JSON.parse(readFileSync(join(ROOT, 'www/examples/sources.json'), 'utf8'));
+    const dir = mkdtempSync(join(tmpdir(), 'recoupe-widget-corpus-'));
+    try {
+      const archive = join(dir, 'archive');
+      mkdirSync(archive);
+      const html = (s) =>
+        `<!doctype html><html lang="fr"><head><title>${s.title} | Le Quotidien</title><meta property="og:title" content="${s.title}">` +
+        `<meta property="article:published_time" content="${s.date}T09:00:00+01:00"></head><body><nav><a href="/">Accueil</a></nav>` +
+        `<article>${s.text.split('\n').filter((l) => l.trim()).map((l) => `<p>${l}</p>`).join('')}</article><footer>Mentions légales</footer></body></html>`;
+      writeFileSync(join(archive, 'a-000.html'), html(examples[0]));
+      writeFileSync(join(archive, 'b-001.html'), html(examples[1]));
+      writeFileSync(join(archive, 'b-001-copie.html'), html(examples[1]));
+      writeFileSync(join(archive, 'c-004.txt'), `KIEV, 11 mars 2025 –\n\n${examples[2].text}`);
+      const target = process.env.CARGO_TARGET_DIR || join(ROOT, 'target');
+      const bin = join(target, 'debug', 'recoupe');
+      if (!existsSync(bin)) execFileSync('cargo', ['build', '--quiet', '--bin', 'recoupe'], { cwd: ROOT, stdio: 'inherit' });
+      const out = join(dir, 'sources.json');
+      execFileSync(bin, ['corpus', '-o', out, archive], { stdio: ['ignore', 'pipe', 'pipe'] });
+      const corpus = JSON.parse(readFileSync(out, 'utf8'));
+      assert.deepEqual(corpus.map((s) => s.id), ['a-000', 'b-001', 'c-004']);
+
+      const page = await chrome.open(EMBED);
+      await checked(page);
+      await page.evaluate((sources) => {
+        document.querySelector('recoupe-check').remove();
+        const widget = document.createElement('recoupe-check');
+        widget.setAttribute('for', 'article.story');
+        widget.setAttribute('ignore', '.byline');
+        const data = document.createElement('script');
+        data.type = 'application/json';
+        data.textContent = JSON.stringify(sources);
+        widget.append(data);
+        document.querySelector('.rail').prepend(widget);
+      }, corpus);
+      await checked(page);
+      const report = await page.evaluate(() => document.querySelector('recoupe-check').report);
+      assert.deepEqual(
+        report.sources.map((s) => [s.id, s.title, s.date]),
+        [
+          ['a-000', examples[0].title, examples[0].date],
+          ['b-001', examples[1].title, examples[1].date],
+          // The dispatch's title is its first line; its date, its dateline's.
+          ['c-004', 'KIEV, 11 mars 2025 –', '2025-03-11'],
+        ],
+      );
+      assert.ok(report.claims.some((c) => c.verdict !== 'unverified'), 'the sources judge some claims');
+      await page.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('the <mark> fallback, with inline sources', async () => {
