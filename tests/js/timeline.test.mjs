@@ -32,13 +32,17 @@ function sources() {
     const { iso, words } = day(k);
     const n = 1200 + 100 * k;
     const figure = new Intl.NumberFormat('fr-FR').format(n).replace(/\u202f/g, ' ');
+    // Some bounds among them: "at least" draws a bar upwards, "up to" downwards.
+    const qualifier = k % 10 === 5 ? 'at_least' : k % 15 === 7 ? 'at_most' : 'exact';
+    const bound = { at_least: 'au moins ', at_most: "jusqu'à ", exact: '' }[qualifier];
     return {
       id: `src${String(k).padStart(3, '0')}`,
       title: `Dépêche ${k + 1}`,
       date: iso,
       lang: 'fr',
       value: n,
-      text: `Selon le ministère, ${figure} soldats étaient déployés le ${words}. Le ministère parle de soldats sur le front.`,
+      qualifier,
+      text: `Selon le ministère, ${bound}${figure} soldats étaient déployés le ${words}. Le ministère parle de soldats sur le front.`,
     };
   });
 }
@@ -110,7 +114,7 @@ describe('the timeline with 100 dated sources', { skip, timeout: 240_000 }, () =
     await page.setInputFiles('#corpus-file', {
       name: 'corpus.json',
       mimeType: 'application/json',
-      buffer: Buffer.from(JSON.stringify(docs.map(({ value, ...d }) => d))),
+      buffer: Buffer.from(JSON.stringify(docs.map(({ value, qualifier, ...d }) => d))),
     });
     await page.waitForFunction(() => document.querySelectorAll('#sources li').length === 100, null, { timeout: 60_000 });
     await page.waitForFunction(() => [...document.querySelectorAll('#output mark.rc-claim')].some((m) => m.dataset.verdict !== 'unverified'), null, {
@@ -156,6 +160,25 @@ describe('the timeline with 100 dated sources', { skip, timeout: 240_000 }, () =
     assert.ok(fromSources.every((p) => p.shape !== article[0].shape), 'the article has its own shape');
   });
 
+  test('a bound is an interval bar: "au moins" opens upwards, "jusqu\'à" downwards, an exact figure has none', async () => {
+    const bars = await page.$$eval('.rc-timeline[data-measure="soldier"] .rc-tl-pt', (els) =>
+      Object.fromEntries(
+        els.map((g) => {
+          const mark = g.querySelector('.rc-tl-mark').getBBox();
+          const cy = mark.y + mark.height / 2;
+          const bar = g.querySelector('line.rc-tl-bar');
+          if (!bar) return [g.dataset.document, null];
+          const ys = [bar.y1.baseVal.value, bar.y2.baseVal.value];
+          return [g.dataset.document, Math.min(...ys) < cy - 1 ? 'up' : Math.max(...ys) > cy + 1 ? 'down' : 'none'];
+        }),
+      ),
+    );
+    for (const d of docs) {
+      const want = { at_least: 'up', at_most: 'down', exact: null }[d.qualifier];
+      assert.equal(bars[d.id], want, `${d.id} (${d.qualifier})`);
+    }
+  });
+
   test('the summary gives the range of the measure and the dates it spans', async () => {
     const story = spaces(await page.textContent('#summary .rc-story'));
     assert.match(story, /soldats : 1 200 à 11 100, janv\. 2024 – mai 2025/);
@@ -188,6 +211,7 @@ describe('the timeline with 100 dated sources', { skip, timeout: 240_000 }, () =
     const marks = page.locator('#output mark.rc-claim');
     const n = await marks.count();
     assert.ok(n >= 1);
+    let folded = 0;
     for (let i = 0; i < n; i++) {
       await marks.nth(i).click();
       await page.waitForSelector('#card:not([hidden])');
@@ -196,13 +220,18 @@ describe('the timeline with 100 dated sources', { skip, timeout: 240_000 }, () =
         related: els.filter((e) => e.dataset.relation === 'related').length,
       }));
       assert.ok(shown <= 3, `claim ${i}: ${shown} related shown`);
-      if (related > 3) assert.equal(await page.locator('#card button.rc-unfold').count(), 1);
+      if (related > 3) {
+        folded++;
+        assert.equal(await page.locator('#card button.rc-unfold').count(), 1);
+      }
       // The card leaves the claim it explains in view.
       const [card, mark] = await Promise.all([page.locator('#card').boundingBox(), marks.nth(i).boundingBox()]);
       assert.ok(mark.y + mark.height <= card.y || mark.y >= card.y + card.height, 'the card covers its claim');
       await page.keyboard.press('Escape');
       await page.waitForSelector('#card', { state: 'hidden' });
     }
+    // A hundred sources on the measure: some card has more to fold.
+    assert.ok(folded >= 1, 'no card had more than three related statements');
   });
 
   test('axe-core: no colour-only information nor contrast failure, light and dark', async () => {
