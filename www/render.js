@@ -301,7 +301,8 @@ export function renderSummary(container, counts, { lang, filter = null, report =
     ),
   );
   const story = report ? storyLines(report, lang) : [];
-  container.replaceChildren(all, ...buttons, story.length ? h('ul', { class: 'rc-story' }, story.map((line) => h('li', {}, line))) : null);
+  container.replaceChildren(all, ...buttons);
+  if (story.length) container.append(h('ul', { class: 'rc-story' }, story.map((line) => h('li', {}, line))));
   const details = VERDICTS.filter((v) => counts[v]).map((v) => `${counts[v]} ${t(lang, `verdict.${v}`)}`);
   return t(lang, 'summaryLive', { total: claimCount(lang, total), details: details.join(', ') || '—' });
 }

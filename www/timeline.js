@@ -14,8 +14,8 @@ import { h, formatDate, formatNumber } from './render.js';
 import { t } from './i18n.js';
 
 const NS = 'http://www.w3.org/2000/svg';
-/** The viewBox: width, height, and the plot's margins (left, right, top, bottom). */
-const W = 600;
+/** The viewBox: default width, height, and the plot's margins (left, right, top, bottom). */
+const WIDTH = 600;
 const H = 220;
 const M = [64, 16, 12, 30];
 /** Series shapes, in order; the article's figures are stars. */
@@ -107,9 +107,11 @@ export function datedRows(rows) {
  * The timeline of discrepancy `d`: a `<figure class="rc-timeline">` with
  * the chart, its legend, the undated figures and a live line showing the
  * sentence of the point under focus or the pointer. Null when no row is
- * dated.
+ * dated. `width` is the viewBox width: a narrow panel asks for less, so
+ * that its labels are not scaled down to nothing.
  */
-export function renderTimeline(d, { lang, sources, caption }) {
+export function renderTimeline(d, { lang, sources, caption, width = WIDTH }) {
+  const W = width;
   const points = datedRows(d.rows);
   if (points.length === 0) return null;
   const undated = (d.rows ?? []).filter((row) => dateValue(row.date) === null);

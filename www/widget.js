@@ -743,7 +743,7 @@ class RecoupeCheck extends HTMLElement {
     const words = new Map();
     for (const c of this.#report.claims ?? []) for (const q of c.quantities ?? []) if (q.measure && q.measureSurface && !words.has(q.measure)) words.set(q.measure, q.measureSurface);
     const figures = (this.#report.discrepancies ?? [])
-      .map((d) => renderTimeline(d, { lang, sources, caption: words.get(d.measure) ?? d.measure }))
+      .map((d) => renderTimeline(d, { lang, sources, caption: words.get(d.measure) ?? d.measure, width: 360 }))
       .filter(Boolean);
     this.#ui.timelinesTitle.textContent = t(lang, 'timelines');
     this.#ui.timelineList.replaceChildren(...figures);

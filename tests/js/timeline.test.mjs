@@ -182,6 +182,9 @@ describe('the timeline with 100 dated sources', { skip, timeout: 240_000 }, () =
   test('the summary gives the range of the measure and the dates it spans', async () => {
     const story = spaces(await page.textContent('#summary .rc-story'));
     assert.match(story, /soldats : 1 200 à 11 100, janv\. 2024 – mai 2025/);
+    // Nothing else after the counts: no stray text.
+    assert.deepEqual(await page.$$eval('#summary > *', (els) => els.map((e) => e.tagName)), ['BUTTON', 'BUTTON', 'BUTTON', 'BUTTON', 'BUTTON', 'BUTTON', 'UL']);
+    assert.equal(await page.$eval('#summary', (el) => [...el.childNodes].filter((n) => n.nodeType === 3 && n.textContent.trim()).length), 0);
   });
 
   test('Tab reaches every timeline point, each naming figure, date and source, and shows its sentence', async () => {
@@ -242,6 +245,8 @@ describe('the timeline with 100 dated sources', { skip, timeout: 240_000 }, () =
     const dark = await chrome.open('', { colorScheme: 'dark' });
     await dark.waitForSelector('#output mark.rc-claim', { timeout: 30_000 });
     await settled(dark);
+    // The demo: counts only where no measure has two dated figures, and no stray words.
+    assert.doesNotMatch(await dark.textContent('#summary'), /null|undefined/);
     await dark.click('#tab-table');
     await dark.waitForSelector('#table-view .rc-timeline');
     assert.deepEqual(await axe(dark, '#table-view'), []);
