@@ -282,6 +282,12 @@ export interface DiscrepancyRow {
   /** The source's publication date, else the dates of the sentence. */
   date: string | null;
   sentence: string;
+  /**
+   * Whose and where the figure is ("North Korea · Kursk"), from its frame:
+   * a timeline joins figures of one series only. `null` when the frame
+   * names neither.
+   */
+  series: string | null;
 }
 
 /** Every figure given for one measure across the article and the sources. */

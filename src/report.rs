@@ -372,6 +372,10 @@ pub struct DiscrepancyRow {
     /// The source's publication date, else the sentence's dates.
     pub date: Option<String>,
     pub sentence: String,
+    /// Whose and where the figure is ("North Korea · Kursk"), from its
+    /// frame: figures of one series may be drawn as one line, figures of
+    /// different series not. `None` when the frame names neither.
+    pub series: Option<String>,
 }
 
 /// Output of a check: the article's claims with verdicts and evidence.

@@ -196,6 +196,16 @@ fn discrepancy_table_lists_every_troop_figure() {
 }
 
 #[test]
+fn discrepancy_rows_of_different_places_are_different_series() {
+    // 11 000 troops in Russia and 8 000 in the Kursk region are two lines
+    // of a timeline, not one.
+    let r = check_seed(SEEDS[1]);
+    let t = r.discrepancies.iter().find(|d| d.measure == "soldier").unwrap();
+    let series = |v: f64| t.rows.iter().find(|r| r.document == "article" && r.value == v).map(|r| r.series.clone()).unwrap();
+    assert_ne!(series(11000.0), series(8000.0), "{:?}", t.rows.iter().map(|r| (r.value, &r.series)).collect::<Vec<_>>());
+}
+
+#[test]
 fn checking_leaves_the_checker_unchanged() {
     let mut checker = Checker::new(CheckOptions::default());
     for id in &SEEDS[1..] {

@@ -289,7 +289,7 @@ function runNow() {
 // ---- summary, filter, views ---------------------------------------------------
 
 function drawSummary() {
-  const sentence = renderSummary(ui.summary, verdictCounts(shown.report.claims), { lang: uiLang(), filter });
+  const sentence = renderSummary(ui.summary, verdictCounts(shown.report.claims), { lang: uiLang(), filter, report: shown.report });
   ui.summaryLive.textContent = sentence;
 }
 
@@ -355,6 +355,8 @@ function openCard(id, { focus = false } = {}) {
   ui.card.hidden = false;
   const mark = markOf(id);
   mark?.classList.add('rc-active');
+  // The card takes room from the article: keep the claim it explains in view.
+  mark?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   if (focus) ui.card.querySelector('.rc-card-title')?.focus();
 }
 

@@ -5,6 +5,7 @@
 
 import { VERDICTS, VERDICT_ICONS, RELATION_ICONS, t, claimCount } from './i18n.js';
 import { drawableClaims, claimFigure, evidenceFigure, safeHttpUrl, pageAt } from './report.js';
+import { renderTimeline, datedRows } from './timeline.js';
 
 /** Above this many UTF-16 units, offscreen chunks skip layout and paint. */
 const LARGE_TEXT = 200_000;
@@ -221,12 +222,62 @@ function relationBadge(relation, lang) {
   );
 }
 
+/** The article's own words for each measure ("soldats" for soldier). */
+function measureWords(report) {
+  const words = new Map();
+  for (const claim of report?.claims ?? []) {
+    for (const q of claim.quantities ?? []) {
+      if (q.measure && q.measureSurface && !words.has(q.measure)) words.set(q.measure, q.measureSurface);
+    }
+  }
+  return words;
+}
+
+function monthYear(iso, lang) {
+  const m = /^(\d{4})(?:-(\d{2}))?/.exec(iso ?? '');
+  if (!m) return iso ?? '';
+  if (!m[2]) return m[1];
+  try {
+    return new Intl.DateTimeFormat(lang || undefined, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1));
+  } catch {
+    return iso;
+  }
+}
+
+/**
+ * One line per measure with a timeline (two dated figures or more): its
+ * range across the documents and the dates it spans ("soldats : 1 500 à
+ * 15 000, oct. 2024 – avr. 2025").
+ */
+export function storyLines(report, lang) {
+  const words = measureWords(report);
+  const lines = [];
+  for (const d of report?.discrepancies ?? []) {
+    const dated = datedRows(d.rows);
+    if (dated.length < 2) continue;
+    const values = (d.rows ?? []).map((r) => r.value).filter(Number.isFinite);
+    const lo = Math.min(...values);
+    const hi = Math.max(...values);
+    const from = monthYear(dated[0].row.date, lang);
+    const to = monthYear(dated[dated.length - 1].row.date, lang);
+    lines.push(
+      t(lang, 'storyLine', {
+        measure: words.get(d.measure) ?? String(d.measure).replaceAll('_', ' '),
+        range: lo === hi ? formatNumber(lo, lang) : t(lang, 'storyRange', { low: formatNumber(lo, lang), high: formatNumber(hi, lang) }),
+        dates: from === to ? from : `${from} – ${to}`,
+      }),
+    );
+  }
+  return lines;
+}
+
 /**
  * The verdict counts as toggle buttons (`data-verdict`, `aria-pressed`),
- * after an "all" button (`data-verdict=""`). Returns the summary sentence
- * for a live region.
+ * after an "all" button (`data-verdict=""`), then a line per measure with
+ * a timeline (`report` given). Returns the summary sentence for a live
+ * region.
  */
-export function renderSummary(container, counts, { lang, filter = null }) {
+export function renderSummary(container, counts, { lang, filter = null, report = null }) {
   const total = VERDICTS.reduce((n, v) => n + (counts[v] ?? 0), 0);
   const all = h(
     'button',
@@ -249,7 +300,9 @@ export function renderSummary(container, counts, { lang, filter = null }) {
       h('span', { class: 'rc-num' }, String(counts[v] ?? 0)),
     ),
   );
+  const story = report ? storyLines(report, lang) : [];
   container.replaceChildren(all, ...buttons);
+  if (story.length) container.append(h('ul', { class: 'rc-story' }, story.map((line) => h('li', {}, line))));
   const details = VERDICTS.filter((v) => counts[v]).map((v) => `${counts[v]} ${t(lang, `verdict.${v}`)}`);
   return t(lang, 'summaryLive', { total: claimCount(lang, total), details: details.join(', ') || '—' });
 }
@@ -454,8 +507,8 @@ export function renderCard(claim, { lang, sources, restatedBy, titleId, contentL
 }
 
 /**
- * The discrepancy tables: per measure, every figure given across the
- * article and the sources.
+ * The discrepancy tables: per measure, a timeline of the dated figures and
+ * every figure given across the article and the sources.
  */
 export function renderDiscrepancies(container, report, { lang, sources }) {
   const list = report?.discrepancies ?? [];
@@ -463,14 +516,8 @@ export function renderDiscrepancies(container, report, { lang, sources }) {
     container.replaceChildren(h('p', { class: 'rc-none' }, t(lang, 'tableEmpty')));
     return;
   }
-  // The article's own words for each measure ("soldats" for soldier).
-  const words = new Map();
-  for (const claim of report.claims ?? []) {
-    for (const q of claim.quantities ?? []) {
-      if (q.measure && q.measureSurface && !words.has(q.measure)) words.set(q.measure, q.measureSurface);
-    }
-  }
-  const tables = list.map((d) => {
+  const words = measureWords(report);
+  const tables = list.flatMap((d) => {
     const key = String(d.measure).replaceAll('_', ' ').replaceAll('.', ' · ');
     const caption = words.has(d.measure) ? `${words.get(d.measure)} (${key})` : key;
     const rows = [...(d.rows ?? [])].sort(
@@ -491,7 +538,7 @@ export function renderDiscrepancies(container, report, { lang, sources }) {
         h('td', { class: 'rc-sentence' }, row.sentence ?? ''),
       );
     });
-    return h(
+    const table = h(
       'table',
       { class: 'rc-table', dataset: { measure: d.measure } },
       h('caption', {}, t(lang, 'tableCaption', { measure: caption })),
@@ -508,6 +555,8 @@ export function renderDiscrepancies(container, report, { lang, sources }) {
       ),
       h('tbody', {}, body),
     );
+    // The timeline first: growth over time is what a flat list hides.
+    return [renderTimeline(d, { lang, sources, caption }), table].filter(Boolean);
   });
   container.replaceChildren(...tables);
 }

@@ -21,6 +21,7 @@
 
 import { CheckerClient } from './checker-client.js';
 import { h, renderCard, renderSummary } from './render.js';
+import { renderTimeline } from './timeline.js';
 import { VERDICTS, VERDICT_ICONS, t, pickLang, claimCount } from './i18n.js';
 import { parseCorpus, verdictCounts, restatements, drawableClaims, claimFigure } from './report.js';
 
@@ -309,6 +310,9 @@ class RecoupeCheck extends HTMLElement {
     ui.listTitle = h('summary', { class: 'list-title' });
     ui.list = h('ol', { class: 'claims' });
     ui.details = h('details', { class: 'list', open: true }, ui.listTitle, ui.list);
+    ui.timelinesTitle = h('summary', { class: 'list-title' });
+    ui.timelineList = h('div', { class: 'timelines' });
+    ui.timelines = h('details', { class: 'list', hidden: true }, ui.timelinesTitle, ui.timelineList);
     ui.foot = h('p', { class: 'foot' });
     ui.panel = h(
       'section',
@@ -318,6 +322,7 @@ class RecoupeCheck extends HTMLElement {
       ui.summary,
       ui.live,
       ui.details,
+      ui.timelines,
       ui.foot,
     );
     ui.card = h('div', { class: 'rc-card floating', part: 'card', role: 'dialog', 'aria-labelledby': 'recoupe-card-title' });
@@ -704,7 +709,8 @@ class RecoupeCheck extends HTMLElement {
     if (!this.#report) return;
     const lang = this.#lang();
     const claims = this.#anchors.map((a) => a.claim);
-    this.#ui.live.textContent = renderSummary(this.#ui.summary, verdictCounts(claims), { lang, filter: this.#filter });
+    this.#ui.live.textContent = renderSummary(this.#ui.summary, verdictCounts(claims), { lang, filter: this.#filter, report: this.#report });
+    this.#renderTimelines(lang);
     this.#ui.listTitle.textContent = `${t(lang, 'widgetList')} (${claims.length})`;
     const items = claims
       .filter((c) => this.#filter === null || c.verdict === this.#filter)
@@ -729,6 +735,19 @@ class RecoupeCheck extends HTMLElement {
         );
       });
     this.#ui.list.replaceChildren(...items);
+  }
+
+  /** One timeline per measure with dated figures, folded under the claims. */
+  #renderTimelines(lang) {
+    const sources = new Map(this.#sources.map((s) => [s.id, s]));
+    const words = new Map();
+    for (const c of this.#report.claims ?? []) for (const q of c.quantities ?? []) if (q.measure && q.measureSurface && !words.has(q.measure)) words.set(q.measure, q.measureSurface);
+    const figures = (this.#report.discrepancies ?? [])
+      .map((d) => renderTimeline(d, { lang, sources, caption: words.get(d.measure) ?? d.measure, width: 360 }))
+      .filter(Boolean);
+    this.#ui.timelinesTitle.textContent = t(lang, 'timelines');
+    this.#ui.timelineList.replaceChildren(...figures);
+    this.#ui.timelines.hidden = figures.length === 0;
   }
 
   #onSummary(event) {
@@ -829,7 +848,10 @@ class RecoupeCheck extends HTMLElement {
       card.style.maxHeight = `${Math.floor(room)}px`;
       top = below >= above ? rect.bottom + margin : margin;
     } else {
-      top = Math.max(margin, innerHeight - natural - margin);
+      // Never over the claim it explains: the roomier side, however small.
+      const room = Math.max(below, above, 48);
+      card.style.maxHeight = `${Math.floor(room)}px`;
+      top = below >= above ? rect.bottom + margin : Math.max(0, rect.top - margin - room);
     }
     const width = card.getBoundingClientRect().width;
     const left = Math.max(margin, Math.min(rect.left, innerWidth - width - margin));

@@ -5,14 +5,17 @@
 //! Rows come in document order: the article first, then sources in the
 //! order they were added; a figure restated inside one document is listed
 //! once. Each table is capped (`MAX_ROWS`) so that a measure every source
-//! discusses does not drown the report.
+//! discusses does not drown the report; the cap leaves room for a hundred
+//! sources, so that a timeline of a growing count keeps its latest figures.
+//! Each row names its series (whose and where, from the figure's frame) so
+//! that figures of different frames are not drawn as one line.
 
 use std::collections::HashSet;
 
 use super::index::Index;
 use crate::report::{Claim, Discrepancy, DiscrepancyRow, Quantity};
 
-pub const MAX_ROWS: usize = 50;
+pub const MAX_ROWS: usize = 200;
 
 fn row(document: &str, q: &Quantity, attribution: Option<&String>, hedged: bool, date: Option<String>, sentence: &str) -> DiscrepancyRow {
     DiscrepancyRow {
@@ -27,7 +30,23 @@ fn row(document: &str, q: &Quantity, attribution: Option<&String>, hedged: bool,
         hedged,
         date,
         sentence: sentence.to_string(),
+        series: series(q),
     }
+}
+
+/// The figure's series: whose and where, as one label ("North Korea · Kursk");
+/// `None` when the frame names neither. The measure itself is left out of
+/// `whose`: every row of a table shares it.
+fn series(q: &Quantity) -> Option<String> {
+    let f = &q.frame;
+    let bits: Vec<&str> = f
+        .whose
+        .iter()
+        .filter(|w| Some(*w) != f.what.as_ref() && Some(*w) != q.measure.as_ref())
+        .chain(f.place.iter())
+        .map(String::as_str)
+        .collect();
+    (!bits.is_empty()).then(|| bits.join(" · "))
 }
 
 /// Builds the tables. `source` gives, for a source number, its id, its

@@ -100,7 +100,9 @@ function audit(page) {
     const all = (selector) => roots.flatMap((r) => [...r.querySelectorAll(selector)]);
     return {
       pwned: window.__pwned ?? null,
-      images: all('img, svg, iframe').length,
+      // The timelines' own charts and legend swatches are the only SVG;
+      // nothing inside them may load or embed anything.
+      images: all('img, iframe, image, foreignObject, use, svg:not(.rc-tl-chart, .rc-tl-swatch)').length,
       scripts: all('script').filter((s) => !(s.type === 'module' && s.src) && s.type !== 'application/json').length,
       badLinks: all('a[href]')
         .map((a) => a.href)
