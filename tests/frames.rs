@@ -266,3 +266,21 @@ fn a_change_and_the_level_it_reaches_are_two_figures() {
     let q = &r.claims[0].quantities[0];
     assert_eq!((q.value, q.measure.as_deref()), (0.5, Some("shell")));
 }
+
+#[test]
+fn a_party_s_seats_are_not_the_seats_of_the_house() {
+    // UK general election 2024: 650 seats in all; Labour took 411 (412
+    // with the Speaker); Tony Blair's 1997 majority was 179.
+    let r = check(
+        "Labour won 412 of the 650 seats in the House of Commons.",
+        Some("2024-07-06"),
+        &[
+            ("a", Some("2024-07-08"), "Labour took 411 seats, a gain of 209."),
+            ("b", Some("2024-07-08"), "That is just short of Tony Blair's 1997 majority, usually given as 179 seats."),
+            ("c", Some("2024-07-06"), "The House of Commons has 650 seats."),
+        ],
+    );
+    let c = r.claims.iter().find(|c| c.quantities[0].surface.starts_with("650")).expect("the 650 claim");
+    assert!(evidence_with(c, Relation::Contradicts).is_empty(), "{:#?}", c.evidence);
+    assert_ne!(c.verdict, Some(Verdict::Disputed));
+}

@@ -1113,7 +1113,13 @@ fn is_year(text: &str, start: usize, end: usize, lang: Lang) -> bool {
     // singular noun ("census", "campus" end in -us, not a plural -s);
     // "the 1500 soldiers" counts a plural.
     let recent = text[start..end].parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y));
-    if lang == Lang::En && recent && prev(text, start).is_some_and(|p| !p.newline_before && eq_folded(p.text, "the")) {
+    // So after a possessive: "Tony Blair's 1997 majority", "its 2019 result".
+    let determiner = |p: &str| ["the", "its", "their", "his", "her", "s"].iter().any(|d| eq_folded(p, d));
+    let possessive_s = |p: &Tok<'_>| p.text.eq_ignore_ascii_case("s") && text[..p.start].ends_with(['\'', '’']);
+    if lang == Lang::En
+        && recent
+        && prev(text, start).is_some_and(|p| !p.newline_before && determiner(p.text) && (p.text.len() > 1 || possessive_s(&p)))
+    {
         if let Some(t) = next(text, end).filter(|t| !t.newline_before && t.kind == TokKind::Word) {
             let plural = t.text.ends_with('s') && !t.text.ends_with("us") && !t.text.ends_with("ss");
             if !plural {
