@@ -284,3 +284,16 @@ fn a_party_s_seats_are_not_the_seats_of_the_house() {
     assert!(evidence_with(c, Relation::Contradicts).is_empty(), "{:#?}", c.evidence);
     assert_ne!(c.verdict, Some(Verdict::Disputed));
 }
+
+#[test]
+fn a_figure_hoped_for_is_a_target_not_the_outcome() {
+    // France's 2023 deficit was 5.4 % of GDP; 4.4 % was the autumn-2023 hope.
+    let r = check(
+        "Le déficit public s'est établi à 5,8 % du PIB en 2024, après 5,4 % en 2023.",
+        Some("2025-03-27"),
+        &[("a", Some("2025-03-27"), "The deficit is still far from the 4.4% hoped for in autumn 2023.")],
+    );
+    let c = r.claims.iter().find(|c| c.quantities[0].surface.starts_with("5,4")).expect("the 2023 figure");
+    assert!(evidence_with(c, Relation::Contradicts).is_empty(), "{:#?}", c.evidence);
+    assert_ne!(c.verdict, Some(Verdict::Contradicted));
+}

@@ -204,9 +204,16 @@ pub fn frame_of(cx: &Context<'_>, f: &Figure<'_>) -> Frame {
     // around 5%" is a forecast, whatever "the 2% target" before it says).
     let own = t.at_or_after(f.clause[0]);
     let before_own = t.at_or_after(f.previous_clause);
+    // A target named right after the figure qualifies it too ("the 4.4%
+    // hoped for in autumn 2023", "les 6 % visés"): the next two tokens
+    // only, with no clause break. Not a forecast word there: "2.9%
+    // expected" and "the 2.9% economists had pencilled in" read alike
+    // only if neither is taken for a forecast on one side alone.
+    let next_two = (fig_end..(fig_end + 2).min(f.sentence.end)).take_while(|&k| !t.is_clause_break(k)).last().map_or(fig_end, |k| k + 1);
     let modality = f
         .cues
         .modality(own..fig_end.max(own))
+        .or_else(|| f.cues.modality(fig_end..next_two).filter(|m| *m == "target"))
         .or_else(|| f.cues.modality(before_own..own.max(before_own)))
         .or_else(|| f.cues.opening_forecast())
         .map(str::to_string);
