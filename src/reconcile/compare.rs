@@ -205,6 +205,11 @@ mod tests {
     use crate::numbers::interval;
 
     fn q(value: f64, qualifier: Qualifier, unit: Option<&str>) -> Figure {
+        figure("", value, qualifier, unit)
+    }
+
+    /// A figure as written (its decimals set its rounding), in `unit`.
+    fn figure(surface: &str, value: f64, qualifier: Qualifier, unit: Option<&str>) -> Figure {
         let kind = match unit {
             Some("%") => Kind::Percent,
             Some(_) => Kind::Measure,
@@ -212,7 +217,7 @@ mod tests {
         };
         let (low, high) = interval(value, qualifier, 0.05, true);
         Figure::of(&Quantity {
-            surface: String::new(),
+            surface: surface.to_string(),
             span: [0, 0],
             span_utf16: [0, 0],
             value,
@@ -251,28 +256,9 @@ mod tests {
         assert!((d + 0.0833).abs() < 1e-3);
     }
 
-    /// An exact figure as written: its decimals set its rounding.
+    /// An exact percentage as written.
     fn stated(surface: &str, value: f64) -> Figure {
-        let (low, high) = interval(value, Qualifier::Exact, 0.05, true);
-        let quantity = Quantity {
-            surface: surface.to_string(),
-            span: [0, 0],
-            span_utf16: [0, 0],
-            value,
-            low,
-            high,
-            qualifier: Qualifier::Exact,
-            kind: Kind::Percent,
-            unit: Some("%".into()),
-            measure: None,
-            measure_surface: None,
-            measure_span: None,
-            measure_span_utf16: None,
-            qualifier_surface: None,
-            date: None,
-            frame: Default::default(),
-        };
-        Figure::of(&quantity)
+        figure(surface, value, Qualifier::Exact, Some("%"))
     }
 
     #[test]
