@@ -252,6 +252,28 @@ describe('the timeline with 100 dated sources', { skip, timeout: 240_000 }, () =
     assert.deepEqual(await axe(dark, '#table-view'), []);
   });
 
+  test('at 200 % zoom (half the CSS width) the timeline fits its view and its labels stay readable', async () => {
+    const zoomed = await chrome.open('', { viewport: { width: 640, height: 450 } });
+    await zoomed.waitForSelector('#output mark.rc-claim', { timeout: 30_000 });
+    await settled(zoomed);
+    await zoomed.click('#tab-table');
+    await zoomed.waitForSelector('#table-view .rc-timeline');
+    const fit = await zoomed.$$eval('#table-view .rc-tl-chart', (svgs) =>
+      svgs.map((svg) => {
+        const box = svg.getBoundingClientRect();
+        const view = document.getElementById('table-view').getBoundingClientRect();
+        const font = Math.min(...[...svg.querySelectorAll('text')].map((t) => t.getBoundingClientRect().height));
+        return { inside: box.left >= view.left - 1 && box.right <= view.right + 1, font };
+      }),
+    );
+    assert.ok(fit.length >= 1);
+    for (const f of fit) {
+      assert.ok(f.inside, 'the chart overflows its view');
+      assert.ok(f.font >= 6, `labels ${f.font}px high`);
+    }
+    assert.equal(await zoomed.evaluate(() => document.documentElement.scrollWidth <= innerWidth + 1), true, 'the page scrolls sideways');
+  });
+
   test('the widget draws the timelines in its panel; axe-core passes there too', async () => {
     for (const colorScheme of ['light', 'dark']) {
       const w = await chrome.open('examples/embed.html', { colorScheme });
