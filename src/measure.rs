@@ -249,30 +249,35 @@ pub fn measure_of(text: &str, m: &Mention, floor: usize, limit: usize, lang: Lan
     let lead = m.qualifier_start.unwrap_or(m.start);
     match m.kind {
         Kind::Date | Kind::Year | Kind::Ordinal => None,
-        Kind::Percent => match noun_after(text, m.end, limit, lang).filter(|(_, _, s, _)| only_skips_between(text, m.end, *s, lang)) {
+        Kind::Percent => {
+            let after = noun_after(text, m.end, limit, lang).filter(|(_, _, s, _)| only_skips_between(text, m.end, *s, lang));
             // A share of people whose measure the subject names: "l'abstention
             // a atteint 28,01 % des inscrits" is abstention, "le taux de
             // chômage atteint 7,3 % de la population active" unemployment.
-            Some((_, MeasureClass::Person, _, _)) if subject_before(text, lead, floor, lang).is_some() => {
-                subject_before(text, lead, floor, lang)
-            }
-            Some((key, class, s, e)) if !key.contains(':') && class != MeasureClass::Subject => {
-                // A share the lexicon names as a concept of its own ("des
-                // voix": `vote_share`), else the share of the thing.
-                let own = format!("{key}_share");
-                found(if lexicon::concept(&own).is_some() { own } else { format!("{key}.share") }, s, e)
-            }
-            // "7,3 % de taux de chômage" is rare; "le taux de chômage ... 7,3 %" is the rule.
-            Some((key, MeasureClass::Subject, s, e)) => found(key, s, e),
-            // A verb naming what the share is of, just before it ("Marine
-            // Le Pen a obtenu 41,45 %": a share of the votes).
-            _ => match before(text, lead, floor, lang, &[MeasureClass::Verb], 2) {
-                Some(x) if lexicon::measure_class(&x.key) != Some(MeasureClass::Person) => {
-                    found(format!("{}.share", x.key), x.start, x.end)
+            if let Some((_, MeasureClass::Person, _, _)) = after {
+                if let Some(x) = subject_before(text, lead, floor, lang) {
+                    return Some(x);
                 }
-                _ => subject_before(text, lead, floor, lang).or_else(|| found("share".into(), m.start, m.end)),
-            },
-        },
+            }
+            match after {
+                Some((key, class, s, e)) if !key.contains(':') && class != MeasureClass::Subject => {
+                    // A share the lexicon names as a concept of its own ("des
+                    // voix": `vote_share`), else the share of the thing.
+                    let own = format!("{key}_share");
+                    found(if lexicon::concept(&own).is_some() { own } else { format!("{key}.share") }, s, e)
+                }
+                // "7,3 % de taux de chômage" is rare; "le taux de chômage ... 7,3 %" is the rule.
+                Some((key, MeasureClass::Subject, s, e)) => found(key, s, e),
+                // A verb naming what the share is of, just before it ("Marine
+                // Le Pen a obtenu 41,45 %": a share of the votes).
+                _ => match before(text, lead, floor, lang, &[MeasureClass::Verb], 2) {
+                    Some(x) if lexicon::measure_class(&x.key) != Some(MeasureClass::Person) => {
+                        found(format!("{}.share", x.key), x.start, x.end)
+                    }
+                    _ => subject_before(text, lead, floor, lang).or_else(|| found("share".into(), m.start, m.end)),
+                },
+            }
+        }
         Kind::Measure => {
             let (dimension, _) = lexicon::unit_factor(m.unit.unwrap_or_default())?;
             let suffix = if dimension == "length" && matches!(m.unit, Some("mm" | "cm")) { "calibre" } else { dimension };

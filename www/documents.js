@@ -311,7 +311,11 @@ export async function readHtml(html) {
   } catch {
     // A page Readability cannot handle still has its text, read below.
   }
-  if (!text) text = htmlToText(inertDocument(html).body ?? inertDocument(html), { furniture: false });
+  if (!text) {
+    // Readability rewrote `doc`: the page's own text comes from a fresh parse.
+    const whole = inertDocument(html);
+    text = htmlToText(whole.body ?? whole, { furniture: false });
+  }
   return { text, title: meta.title || title, date: meta.date, url: meta.url, lang: meta.lang };
 }
 

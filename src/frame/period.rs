@@ -611,29 +611,23 @@ pub fn of_figure(
     // After the figure, in its clause, before the next figure, with no
     // clause break between. Only the first expression after the figure
     // can qualify: any later one is further past each of these bounds.
-    let first_after = exprs.partition_point(|x| x.start < figure[1]);
-    let after = exprs.get(first_after).filter(|x| {
-        x.start < around.next_start && x.start < clause[1].max(figure[1]) + 1 && {
-            let (a, b) = (t.ending_by(figure[1]), t.at_or_after(x.start));
-            !(a..b).any(|k| t.is_clause_break(k))
-        }
-    });
-    // Before the figure, a day ("lundi", "le 15 janvier") is more often when
-    // something was said than the period a figure measures.
-    let same_clause = |x: &TimeExpr| {
-        let (a, b) = (t.ending_by(x.end), t.at_or_after(figure[0]));
+    // No clause break between the bytes `from` and `to`.
+    let no_break = |from: usize, to: usize| {
+        let (a, b) = (t.ending_by(from), t.at_or_after(to));
         !(a..b).any(|k| t.is_clause_break(k))
     };
+    let first_after = exprs.partition_point(|x| x.start < figure[1]);
+    let after = exprs
+        .get(first_after)
+        .filter(|x| x.start < around.next_start && x.start < clause[1].max(figure[1]) + 1 && no_break(figure[1], x.start));
+    // Before the figure, a day ("lundi", "le 15 janvier") is more often when
+    // something was said than the period a figure measures.
     let before = || {
         exprs[..exprs.partition_point(|x| x.start < figure[0])]
             .iter()
             .rev()
             .take_while(|x| x.start >= around.prev_end)
-            .find(|x| x.end <= figure[0] && (!x.is_day() || same_clause(x)))
-    };
-    let no_break = |from: usize, to: usize| {
-        let (a, b) = (t.ending_by(from), t.at_or_after(to));
-        !(a..b).any(|k| t.is_clause_break(k))
+            .find(|x| x.end <= figure[0] && (!x.is_day() || no_break(x.end, figure[0])))
     };
     let chosen = after.or_else(before);
     let implicit = doc.map(|d| Period::day(d, true));

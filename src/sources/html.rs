@@ -199,16 +199,6 @@ fn scan_text(html: &str) -> String {
     paragraphs.join("\n\n")
 }
 
-/// The language an HTML file declares on `<html lang>`, read from its first
-/// bytes (the language detector decides for the others).
-pub fn declared_lang(bytes: &[u8]) -> Option<Lang> {
-    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).to_lowercase();
-    let at = head.find("<html")?;
-    let tag = &head[at..at + head[at..].find('>')?];
-    let v = tag.split("lang=").nth(1)?.trim_start_matches(['"', '\'']);
-    lang_code(v)
-}
-
 fn lang_code(v: &str) -> Option<Lang> {
     let v = v.trim().to_lowercase();
     if v.starts_with("fr") {

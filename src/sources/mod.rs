@@ -112,18 +112,13 @@ pub fn read_document(path: &Path) -> Result<Document, Skip> {
     }
     let bytes = std::fs::read(path).map_err(|e| Skip::Unreadable(e.to_string()))?;
     let (raw, note) = decode(&bytes)?;
+    // The language the markup declares; otherwise the detector's.
+    let mut declared = None;
     let mut doc = match format.reader.as_str() {
         "html" => {
             let page = html::read(&raw);
-            Document {
-                path: path.to_path_buf(),
-                text: page.text,
-                title: page.title,
-                url: page.url,
-                date: page.date,
-                lang: page.lang.unwrap_or(Lang::En),
-                note,
-            }
+            declared = page.lang;
+            Document { path: path.to_path_buf(), text: page.text, title: page.title, url: page.url, date: page.date, lang: Lang::En, note }
         }
         "markdown" => {
             let (text, title) = markdown(&raw);
@@ -134,10 +129,7 @@ pub fn read_document(path: &Path) -> Result<Document, Skip> {
     if doc.text.trim().is_empty() {
         return Err(Skip::Empty);
     }
-    let declared = format.reader == "html" && html::declared_lang(&bytes).is_some();
-    if !declared {
-        doc.lang = crate::text::lang::detect(&doc.text);
-    }
+    doc.lang = declared.unwrap_or_else(|| crate::text::lang::detect(&doc.text));
     if doc.title.is_none() {
         doc.title = first_line(&doc.text);
     }
@@ -208,13 +200,10 @@ fn markdown(raw: &str) -> (String, Option<String>) {
 /// The first line that holds text, shortened to 120 characters.
 fn first_line(text: &str) -> Option<String> {
     let line = text.lines().map(str::trim).find(|l| !l.is_empty())?;
-    let mut t: String = line.chars().take(117).collect();
-    if line.chars().count() > 120 {
-        t = format!("{}…", t.trim_end());
-    } else {
-        t = line.to_string();
+    if line.chars().count() <= 120 {
+        return Some(line.to_string());
     }
-    Some(t)
+    Some(format!("{}…", line.chars().take(117).collect::<String>().trim_end()))
 }
 
 /// The date a dateline or byline states in the first lines.
