@@ -42,7 +42,9 @@ export type QuantityKind =
   | 'ordinal'
   | 'date'
   | 'year'
-  | 'duration';
+  | 'duration'
+  /** A share written as a fraction ("la moitié des obus", "two-thirds of the seats", "1 sur 10"): `value` is the fraction (0.5); it compares with percentages of the same whole. */
+  | 'fraction';
 
 /** A figure found in the text, with its value and its interval. */
 export interface Quantity {

@@ -47,7 +47,7 @@ pub struct Document {
 }
 
 fn worth_checking(kind: Kind) -> bool {
-    matches!(kind, Kind::Count | Kind::Percent | Kind::Money | Kind::Measure | Kind::Duration)
+    matches!(kind, Kind::Count | Kind::Percent | Kind::Fraction | Kind::Money | Kind::Measure | Kind::Duration)
 }
 
 /// Extracts the claims of `text`.
@@ -381,7 +381,7 @@ fn score(m: &Mention, measure: Option<&Measure>, a: &Attribution, entities: &[&E
         Kind::Count if known => 0.6,
         Kind::Count if measure.is_some() => 0.45,
         Kind::Count => 0.3,
-        Kind::Percent | Kind::Money => 0.6,
+        Kind::Percent | Kind::Fraction | Kind::Money => 0.6,
         Kind::Measure => 0.5,
         _ => 0.25,
     };

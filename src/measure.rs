@@ -249,7 +249,7 @@ pub fn measure_of(text: &str, m: &Mention, floor: usize, limit: usize, lang: Lan
     let lead = m.qualifier_start.unwrap_or(m.start);
     match m.kind {
         Kind::Date | Kind::Year | Kind::Ordinal => None,
-        Kind::Percent => {
+        Kind::Percent | Kind::Fraction => {
             let after = noun_after(text, m.end, limit, lang).filter(|(_, _, s, _)| only_skips_between(text, m.end, *s, lang));
             // A share of people whose measure the subject names: "l'abstention
             // a atteint 28,01 % des inscrits" is abstention, "le taux de

@@ -58,6 +58,11 @@ pub enum Kind {
     Date,
     Year,
     Duration,
+    /// A share of a whole written as a fraction: "la moitié des obus", "un
+    /// tiers des électeurs", "two-thirds of the seats", "1 sur 10", "3/4".
+    /// `value` is the fraction (0.5); it compares with percentages of the
+    /// same whole.
+    Fraction,
 }
 
 /// One number or quantity mention in a text.

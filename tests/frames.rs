@@ -264,7 +264,9 @@ fn a_change_and_the_level_it_reaches_are_two_figures() {
     let opts = recoupe::Options { lang: Some(Lang::Fr), ..recoupe::Options::default() };
     let r = recoupe::extract("La moitié des obus livrés par la Corée du Nord sont défectueux.", &opts);
     let q = &r.claims[0].quantities[0];
-    assert_eq!((q.value, q.measure.as_deref()), (0.5, Some("shell")));
+    // A fraction is a share of the whole it names, as a percentage is:
+    // it meets "50 % des obus", not a count of shells.
+    assert_eq!((q.value, q.kind, q.measure.as_deref()), (0.5, recoupe::report::Kind::Fraction, Some("shell.share")));
 }
 
 #[test]

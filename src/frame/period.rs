@@ -662,8 +662,11 @@ mod tests {
         let sents = sentences(text);
         let t = Tokens::new(text, &sents);
         let mentions = scan(text, lang, &NumberOptions::default());
-        let figures: Vec<[usize; 2]> =
-            mentions.iter().filter(|m| matches!(m.kind, Kind::Percent | Kind::Count | Kind::Money)).map(|m| [m.start, m.end]).collect();
+        let figures: Vec<[usize; 2]> = mentions
+            .iter()
+            .filter(|m| matches!(m.kind, Kind::Percent | Kind::Fraction | Kind::Count | Kind::Money))
+            .map(|m| [m.start, m.end])
+            .collect();
         let times = Times::new(expressions(&t, t.sentences[0].clone(), &mentions, lang), doc);
         figures
             .iter()

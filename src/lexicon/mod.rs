@@ -359,6 +359,12 @@ pub fn year_cues() -> &'static PerLang<PhraseTable<()>> {
     T.get_or_init(|| phrase_tables(include_str!("year_cues.tsv"), |r| (r[0], ())))
 }
 
+/// Words before a figure in hours that make it a clock time ("à 7 h 30").
+pub fn clock_cues() -> &'static PerLang<PhraseTable<()>> {
+    static T: OnceLock<PerLang<PhraseTable<()>>> = OnceLock::new();
+    T.get_or_init(|| phrase_tables(include_str!("clock_cues.tsv"), |r| (r[0], ())))
+}
+
 /// Class of a concept phrase (see `concepts.tsv`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MeasureClass {

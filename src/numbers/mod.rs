@@ -133,6 +133,10 @@ pub fn scan(text: &str, lang: Lang, opts: &NumberOptions) -> Vec<Mention> {
             pos = e.max(s + 1).max(tok.end);
             continue;
         }
+        if let Some(e) = clock_at(text, tok, lang) {
+            pos = e;
+            continue;
+        }
         let floor = out.last().map_or(0, |m: &Mention| m.end.max(m.qualifier_end.unwrap_or(0)));
         let found = match tok.kind {
             TokKind::Digits => date_at(text, tok, lang).or_else(|| mention_at(text, tok, lang, opts, floor)),
@@ -151,7 +155,7 @@ pub fn scan(text: &str, lang: Lang, opts: &NumberOptions) -> Vec<Mention> {
             _ => pos = tok.end,
         }
     }
-    join_bounds(text, out)
+    join_compounds(text, join_bounds(text, out))
 }
 
 /// Byte spans of web addresses: runs without spaces holding "://" or
@@ -694,7 +698,12 @@ fn mention_at(text: &str, tok: Tok<'_>, lang: Lang, opts: &NumberOptions, floor:
     // The sign; a sign word makes a number of an article ("minus one").
     let mut start = core.start;
     let sign = sign_before(text, core.start, lang).filter(|&s| s >= floor);
-    if core.article && !extended && !multiplied && sign.is_none_or(|s| !text[s..].starts_with(char::is_alphabetic)) {
+    if core.article
+        && !extended
+        && !multiplied
+        && sign.is_none_or(|s| !text[s..].starts_with(char::is_alphabetic))
+        && unit_after(text, end, lang, false).is_none_or(|(u, e)| half_after(text, e, u, lang).is_none())
+    {
         return None;
     }
     if let Some(s) = sign {
@@ -726,6 +735,11 @@ fn mention_at(text: &str, tok: Tok<'_>, lang: Lang, opts: &NumberOptions, floor:
             unit = phrase_after("£", 0, lexicon::units().get(lang), false).map(|(u, _)| u);
         }
         end = e;
+        // "2 ans et demi", "une heure et demie", "a year and a half".
+        if let Some((f, e)) = half_after(text, end, u, lang) {
+            value += f;
+            end = e;
+        }
         // "3 dollars 50 cents", "treize euros et quarante-cinq cents".
         if !scaled && u.kind == Kind::Money && u.unit.len() == 3 && u.unit.chars().all(|c| c.is_ascii_uppercase()) {
             if let Some((cents, e)) = cents_after(text, end, lang) {
@@ -789,6 +803,10 @@ fn mention_at(text: &str, tok: Tok<'_>, lang: Lang, opts: &NumberOptions, floor:
     }
     if let Some(u) = unit {
         kind = u.kind;
+    } else if (core.fraction || extended) && !multiplied && range_high.is_none() && value > 0.0 && value <= 1.0 {
+        // "trois quarts des sondés", "un Français sur trois": a share of the
+        // whole named after it, not a count of 0.75.
+        kind = Kind::Fraction;
     } else if core.digits
         && core.bare
         && core.int_digits == 4
@@ -824,6 +842,119 @@ fn mention_at(text: &str, tok: Tok<'_>, lang: Lang, opts: &NumberOptions, floor:
         }
     }
     Some(m)
+}
+
+/// The fraction after a unit of time or measure, joined by "et"/"and":
+/// "2 ans et demi", "une heure et quart", "a year and a half". Returns
+/// (fraction, end).
+fn half_after(text: &str, end: usize, unit: &Unit, lang: Lang) -> Option<(f64, usize)> {
+    if !matches!(unit.kind, Kind::Duration | Kind::Measure) || unit.dimension.starts_with("temperature") {
+        return None;
+    }
+    let j = next(text, end).filter(|j| !j.newline_before && ["et", "and"].iter().any(|w| eq_folded(j.text, w)))?;
+    let (e, f) = words::fraction_tail(text, j.end, lang)?;
+    (f > 0.0 && f < 1.0).then_some((f, e))
+}
+
+/// A clock time in hours, which is neither a duration nor a count: "à 7 h
+/// 30", "vers 20 h", "dès 6 heures du matin", "samedi 14 h 30". The hour
+/// follows a cue of `clock_cues.tsv` and is at most 24; "de" or "du" after
+/// it makes a distance in time ("à 3 h de route", "à 24 heures du
+/// scrutin"), except "du matin", "du soir". Returns the end of the time.
+fn clock_at(text: &str, tok: Tok<'_>, lang: Lang) -> Option<usize> {
+    if tok.text.len() > 2 || tok.text.parse::<u32>().ok()? > 24 {
+        return None;
+    }
+    if char_before(text, tok.start).is_some_and(|c| c.is_alphanumeric() || matches!(c, ',' | '.' | ':')) {
+        return None;
+    }
+    phrase_before(text, tok.start, lexicon::clock_cues().get(lang))?;
+    let (_, mut end) = phrase_after(text, tok.end, lexicon::units().get(lang), true).filter(|(u, _)| u.unit == "hour")?;
+    if let Some(m) = next(text, end).filter(|m| !m.newline_before && m.kind == TokKind::Digits && m.text.len() == 2) {
+        let decimal = text[m.end..].strip_prefix([',', '.']).is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
+        if m.text.parse::<u32>().is_ok_and(|v| v < 60) && !decimal && !char_at(text, m.end).is_some_and(char::is_alphanumeric) {
+            end = m.end;
+            if let Some((_, e)) = phrase_after(text, end, lexicon::units().get(lang), true).filter(|(u, _)| u.unit == "minute") {
+                end = e;
+            }
+        }
+    }
+    if let Some(d) = next(text, end).filter(|d| !d.newline_before && ["de", "d", "du"].iter().any(|w| eq_folded(d.text, w))) {
+        let part_of_day = next(text, d.end).is_some_and(|w| ["matin", "soir"].iter().any(|p| eq_folded(w.text, p)));
+        if !part_of_day {
+            return None;
+        }
+    }
+    Some(end)
+}
+
+/// Joins a measure and the smaller units written after it into one figure:
+/// "6 min 17 s", "2 h 30 min", "1 h 30", "5 feet 2 inches", "12 ft 2 in",
+/// "8 lb 4 oz" (times and imperial units only: see `compound_part`). The parts share a dimension, each is smaller than one of the unit
+/// before it, and only spaces or "et"/"and" stand between them; the figure
+/// keeps the first part's unit. A bare two-digit figure after hours is
+/// minutes ("1 h 30"); a bare figure closed by "s" after minutes is
+/// seconds ("6 min 17 s"), and by "in" after feet, inches.
+fn join_compounds(text: &str, mentions: Vec<Mention>) -> Vec<Mention> {
+    let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
+    let mut it = mentions.into_iter().peekable();
+    while let Some(mut a) = it.next() {
+        while let Some((add, end)) = it.peek().and_then(|b| compound_part(text, &a, b)) {
+            it.next();
+            a.value += add;
+            a.low = a.low.map(|v| v + add);
+            a.high = a.high.map(|v| v + add);
+            a.end = end;
+        }
+        out.push(a);
+    }
+    out
+}
+
+/// What `b` adds to `a` in `a`'s unit when it continues it, and the end.
+fn compound_part(text: &str, a: &Mention, b: &Mention) -> Option<(f64, usize)> {
+    // Metric lengths are written with decimals ("1,80 m"): "12 m 2 dm" is
+    // two lengths; feet and inches, pounds and ounces, and times combine.
+    let combines = a.kind == Kind::Duration || a.kind == Kind::Measure && matches!(a.unit, Some("ft" | "lb"));
+    if !combines
+        || !matches!(a.qualifier, Qualifier::Exact | Qualifier::Approx)
+        || a.qualifier_end.is_some()
+        || b.qualifier != Qualifier::Exact
+        || b.qualifier_start.is_some()
+        || b.value < 0.0
+        || b.start < a.end
+    {
+        return None;
+    }
+    let (dim, fa) = lexicon::unit_factor(a.unit?)?;
+    if dim.starts_with("temperature") {
+        return None;
+    }
+    let gap = text[a.end..b.start].trim_matches(|c: char| c == ' ' || is_group_space(c));
+    let joined = ["et", "and"].iter().any(|w| eq_folded(gap, w));
+    if !(gap.is_empty() || joined && b.unit.is_some()) {
+        return None;
+    }
+    if let Some(ub) = b.unit {
+        let (db, fb) = lexicon::unit_factor(ub)?;
+        return (db == dim && fb < fa && b.value * fb < fa && b.kind == a.kind).then_some((b.value * fb / fa, b.end));
+    }
+    // A bare figure: two digits after hours, a figure closed by a unit
+    // letter after minutes or feet.
+    let bare = b.kind == Kind::Count && b.digits && b.value.fract() == 0.0 && gap.is_empty();
+    if !bare {
+        return None;
+    }
+    let closing = |unit: &str| -> Option<usize> {
+        let t = next(text, b.end).filter(|t| !t.newline_before && t.text == unit)?;
+        (!char_at(text, t.end).is_some_and(|c| c.is_alphanumeric() || crate::text::chars::is_apostrophe(c))).then_some(t.end)
+    };
+    match a.unit? {
+        "hour" if text[b.start..b.end].len() == 2 && b.value < 60.0 => Some((b.value / 60.0, b.end)),
+        "minute" if b.value < 60.0 => closing("s").map(|e| (b.value / 60.0, e)),
+        "ft" if b.value < 12.0 => closing("in").map(|e| (b.value / 12.0, e)),
+        _ => None,
+    }
 }
 
 /// The cents after an amount in a currency: "50 cents", "and forty-five
@@ -1007,7 +1138,7 @@ fn half_at(text: &str, tok: Tok<'_>, lang: Lang, opts: &NumberOptions, floor: us
         low,
         high,
         qualifier: q,
-        kind: Kind::Count,
+        kind: Kind::Fraction,
         unit: None,
         date: None,
         digits: false,

@@ -134,7 +134,7 @@ fn fractions_with_digits_symbols_and_words() {
     assert_eq!(scan_en("3/4 of voters")[0].1, 0.75);
     assert_eq!(scan_en("10 1/2 miles")[0].1, 10.5);
     assert_eq!(scan_fr("les ⅔ des sondés")[0].1, 2.0 / 3.0);
-    assert_eq!(scan_fr("un Français sur trois, 1 sur 4")[1], ("1 sur 4".into(), 0.25, Kind::Count, Qualifier::Exact));
+    assert_eq!(scan_fr("un Français sur trois, 1 sur 4")[1], ("1 sur 4".into(), 0.25, Kind::Fraction, Qualifier::Exact));
     assert_eq!(scan_fr("un sur trois")[0].0, "un sur trois");
     assert_eq!(scan_en("one in five Americans")[0].1, 0.2);
     assert_eq!(scan_en("two out of five hundred")[0].1, 0.004);
@@ -244,6 +244,31 @@ fn half_is_a_fraction_of_a_whole() {
     assert_eq!((m.value, m.qualifier), (0.5, Qualifier::Exact));
     assert_eq!(one("Half of North Korean missiles failed", Lang::En).value, 0.5);
     assert_eq!(one("half the population voted", Lang::En).value, 0.5);
+}
+
+/// A share written as a fraction is a fraction of the whole after it, never
+/// a count of 0.33 voters; a fraction above one or with a unit is not.
+#[test]
+fn fractions_are_shares_of_a_whole() {
+    for (text, lang, value) in [
+        ("un tiers des électeurs", Lang::Fr, 1.0 / 3.0),
+        ("deux tiers des sièges", Lang::Fr, 2.0 / 3.0),
+        ("les trois quarts des obus", Lang::Fr, 0.75),
+        ("la moitié des obus", Lang::Fr, 0.5),
+        ("un TGV sur dix, 1 sur 10", Lang::Fr, 0.1),
+        ("a third of voters", Lang::En, 1.0 / 3.0),
+        ("two-thirds of the seats", Lang::En, 2.0 / 3.0),
+        ("a quarter of the budget", Lang::En, 0.25),
+        ("Half of North Korean missiles", Lang::En, 0.5),
+        ("3/4 of voters", Lang::En, 0.75),
+    ] {
+        let m = scan(text, lang, &NumberOptions::default()).pop().unwrap();
+        assert_eq!(m.kind, Kind::Fraction, "{text:?}");
+        assert!((m.value - value).abs() < 1e-9, "{text:?}: {}", m.value);
+    }
+    assert_eq!(scan_en("10 1/2 miles")[0].2, Kind::Measure);
+    assert_eq!(scan_en("three and three fifths")[0].2, Kind::Count);
+    assert_eq!(scan_fr("un demi-litre")[0].2, Kind::Measure);
 }
 
 #[test]
@@ -428,4 +453,54 @@ fn qualifiers_from_adjectives_and_verbs() {
             ("a maximum of 67 km", 67.0, Some("km"), AtMost),
         ],
     );
+}
+
+#[test]
+fn durations_written_in_parts_make_one_figure() {
+    use Qualifier::Exact;
+    check_table(
+        Lang::Fr,
+        &[
+            ("il a bouclé le parcours en 6 min 17 s", 6.0 + 17.0 / 60.0, Some("minute"), Exact),
+            ("un débat de 1 h 30 hier soir", 1.5, Some("hour"), Exact),
+            ("après 2 h 30 min de négociations", 2.5, Some("hour"), Exact),
+            ("il y a 2 ans et demi", 2.5, Some("year"), Exact),
+            ("un an et demi plus tard", 1.5, Some("year"), Exact),
+            ("une heure et demie de retard", 1.5, Some("hour"), Exact),
+            ("45 min de retard", 45.0, Some("minute"), Exact),
+        ],
+    );
+    check_table(
+        Lang::En,
+        &[
+            ("it took a year and a half", 1.5, Some("year"), Exact),
+            ("an hour and a half later", 1.5, Some("hour"), Exact),
+            ("after 3 hrs 20 mins of talks", 3.0 + 20.0 / 60.0, Some("hour"), Exact),
+            ("he is 5 feet 2 inches tall", 5.0 + 2.0 / 12.0, Some("ft"), Exact),
+            ("a 12 ft 2 in wall", 12.0 + 2.0 / 12.0, Some("ft"), Exact),
+        ],
+    );
+    // Metric lengths combine only through decimals; a bare figure after
+    // hours that is no two-digit minute stays apart.
+    assert_eq!(scan_en(" 12 m 2 dm").len(), 2);
+    assert_eq!(scan_fr("pendant 3 h 5 000 personnes ont défilé").len(), 2);
+}
+
+#[test]
+fn clock_times_are_not_durations() {
+    for (text, lang) in [
+        ("rendez-vous à 7 h 30 devant la mairie", Lang::Fr),
+        ("les bureaux ferment vers 20 h", Lang::Fr),
+        ("dès 6 heures du matin", Lang::Fr),
+        ("samedi 14 h 30, place de la République", Lang::Fr),
+        ("jusqu'à 18 h", Lang::Fr),
+        ("polls close at 10 h", Lang::En),
+    ] {
+        assert_eq!(run(text, lang), vec![], "{text:?}");
+    }
+    // A distance in time, or more than a day, is a duration.
+    assert_eq!(one("à 3 h de route de Paris", Lang::Fr).unit, Some("hour"));
+    assert_eq!(one("à 48 heures du scrutin", Lang::Fr).unit, Some("hour"));
+    assert_eq!(one("à 24 heures du scrutin", Lang::Fr).unit, Some("hour"));
+    assert_eq!(one("un discours de 2 h", Lang::Fr).value, 2.0);
 }

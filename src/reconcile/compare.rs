@@ -45,12 +45,13 @@ impl Figure {
         let (dimension, factor) = match &q.unit {
             None => (
                 match q.kind {
-                    Kind::Percent => "percent",
+                    Kind::Percent | Kind::Fraction => "percent",
                     Kind::Money => "money",
                     Kind::Duration => "time",
                     _ => "count",
                 },
-                1.0,
+                // A fraction is a share: "la moitié" meets "50 %".
+                if q.kind == Kind::Fraction { 100.0 } else { 1.0 },
             ),
             Some(u) => lexicon::unit_factor(u).unwrap_or((u.as_str(), 1.0)),
         };
@@ -61,7 +62,15 @@ impl Figure {
         // that keeps them apart is a thousandth of the rounding itself, so
         // that it outweighs the float tolerance of the overlap test at any
         // magnitude and number of decimals.
-        let half = if q.qualifier == Qualifier::Exact { precision(&q.surface, q.value) * (1.0 - 1e-3) } else { 0.0 };
+        let half = if q.kind == Kind::Fraction && q.qualifier == Qualifier::Exact {
+            // A share written as a fraction is rounded to a simple one: "un
+            // tiers" stands for 30 to 37 %, "la moitié" for 45 to 55 %.
+            q.value * FRACTION_ROUNDING
+        } else if q.qualifier == Qualifier::Exact {
+            precision(&q.surface, q.value) * (1.0 - 1e-3)
+        } else {
+            0.0
+        };
         let (mut low, mut high) = (q.low.map_or(f64::NEG_INFINITY, |v| v - half), q.high.map_or(f64::INFINITY, |v| v + half));
         // "environ 10 100" is stated to three digits: about it means within
         // a step or two of its last digit, not 5 % ("environ 11 000").
@@ -73,7 +82,7 @@ impl Figure {
             high = q.value + narrow;
         }
         Figure {
-            kind: q.kind,
+            kind: if q.kind == Kind::Fraction { Kind::Percent } else { q.kind },
             qualifier: q.qualifier,
             dimension: fnv1a(dimension),
             value: q.value * factor,
@@ -82,6 +91,11 @@ impl Figure {
         }
     }
 }
+
+/// Relative half-width of a share written as a fraction ("un tiers", "1
+/// sur 10"): news rounds a share to the nearest simple fraction, and 10 %
+/// of it keeps "un tiers" (30-37 %) apart from a quarter and two-fifths.
+const FRACTION_ROUNDING: f64 = 0.1;
 
 /// Half the unit of the last significant digit of a stated figure, the
 /// rounding its wording allows. Stated decimals count in full ("7,4": 0.05);
@@ -215,6 +229,10 @@ mod tests {
             Some(_) => Kind::Measure,
             None => Kind::Count,
         };
+        figure_of_kind(surface, value, qualifier, unit, kind)
+    }
+
+    fn figure_of_kind(surface: &str, value: f64, qualifier: Qualifier, unit: Option<&str>, kind: Kind) -> Figure {
         let (low, high) = interval(value, qualifier, 0.05, true);
         Figure::of(&Quantity {
             surface: surface.to_string(),
@@ -300,5 +318,21 @@ mod tests {
         assert_eq!(compare(&q(122.0, Qualifier::Exact, Some("mm")), &q(152.0, Qualifier::Exact, Some("mm")), 0.05).0, Outcome::Disagree);
         assert_eq!(compare(&q(60.0, Qualifier::Exact, Some("%")), &q(60.0, Qualifier::Exact, None), 0.05).0, Outcome::Incomparable);
         assert_eq!(compare(&q(5.0, Qualifier::Exact, Some("USD")), &q(5.0, Qualifier::Exact, Some("EUR")), 0.05).0, Outcome::Incomparable);
+    }
+
+    fn fraction(value: f64) -> Figure {
+        figure_of_kind("un tiers", value, Qualifier::Exact, None, Kind::Fraction)
+    }
+
+    /// A share written as a fraction meets the percentages it rounds, and
+    /// never a count.
+    #[test]
+    fn fractions_are_shares() {
+        let third = fraction(1.0 / 3.0);
+        assert_eq!(compare(&third, &figure("33", 33.0, Qualifier::Exact, Some("%")), 0.05).0, Outcome::Agree);
+        assert_eq!(compare(&third, &figure("31", 31.0, Qualifier::Exact, Some("%")), 0.05).0, Outcome::Agree);
+        assert_eq!(compare(&third, &figure("25", 25.0, Qualifier::Exact, Some("%")), 0.05).0, Outcome::Disagree);
+        assert_eq!(compare(&fraction(0.5), &figure("49,5", 49.5, Qualifier::Exact, Some("%")), 0.05).0, Outcome::Agree);
+        assert_eq!(compare(&third, &q(12e6, Qualifier::Exact, None), 0.05).0, Outcome::Incomparable);
     }
 }
