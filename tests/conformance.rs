@@ -189,6 +189,8 @@ fn unit_ok(model: &str, label: &str, ours: Option<&str>) -> bool {
         ("Currency", "costa rican colón") => &["CRC"],
         ("Currency", "georgian lari") => &["GEL"],
         ("Currency", "lao kip") => &["LAK"],
+        ("Currency", "pesewa") => &["pesewa"],
+        ("Currency", "satoshi") => &["satoshi"],
         ("Dimension", "foot" | "pied") => &["ft"],
         ("Dimension", "meter" | "mètres") => &["m"],
         ("Dimension", "kilometer" | "kilomètres") => &["km"],

@@ -1,5 +1,6 @@
-//! The data the stages read: number words, multipliers, units, qualifiers,
-//! months, language markers, abbreviations, measures, aliases.
+//! The data the stages read: number words, multipliers, units, how
+//! currency words behave around a figure, qualifiers, months, language
+//! markers, abbreviations, measures, aliases.
 //!
 //! Each table is one file beside this module, compiled in with
 //! `include_str!` and parsed once on first use. Files are tab-separated,
@@ -149,6 +150,47 @@ pub fn abbreviations() -> &'static HashSet<&'static str> {
 pub fn multipliers() -> &'static PerLang<PhraseTable<f64>> {
     static T: OnceLock<PerLang<PhraseTable<f64>>> = OnceLock::new();
     T.get_or_init(|| phrase_tables(include_str!("multipliers.tsv"), |r| (r[0], number(r[1]))))
+}
+
+/// How currency words behave around a figure (`money_words.tsv`).
+#[derive(Debug, Default)]
+pub struct MoneyWords {
+    /// Multipliers glued before a code in capitals ("M" in "MEUR").
+    pub prefixes: Vec<(&'static str, f64)>,
+    /// Lower-case codes that may stand before a figure ("usd 20").
+    pub before: HashSet<&'static str>,
+    /// Currency words that are also ordinary words: an article before
+    /// them is no amount ("no one won").
+    pub ordinary: HashSet<&'static str>,
+    /// Words that may follow a currency counted by an article ("un euro
+    /// de plus"); empty when any may (English "one").
+    pub after: HashSet<String>,
+}
+
+pub fn money_words() -> &'static PerLang<MoneyWords> {
+    static T: OnceLock<PerLang<MoneyWords>> = OnceLock::new();
+    T.get_or_init(|| {
+        let (mut fr, mut en) = (MoneyWords::default(), MoneyWords::default());
+        for r in rows(include_str!("money_words.tsv")) {
+            for lang in langs(r[0]) {
+                let t = if *lang == Lang::Fr { &mut fr } else { &mut en };
+                match r[1] {
+                    "prefix" => t.prefixes.push((r[2], number(r[3]))),
+                    "before" => {
+                        t.before.insert(r[2]);
+                    }
+                    "ordinary" => {
+                        t.ordinary.insert(r[2]);
+                    }
+                    "after" => {
+                        t.after.insert(fold(r[2]).into_owned());
+                    }
+                    other => panic!("lexicon: unknown money word role {other:?}"),
+                }
+            }
+        }
+        PerLang { fr, en }
+    })
 }
 
 /// An amount named by a round multiple (`approx_multiples.tsv`): its

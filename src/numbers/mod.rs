@@ -14,6 +14,17 @@
 //! ("supérieur à 10 et inférieur à 20"); "more than half" and "plus de la
 //! moitié" are 0.5.
 //!
+//! Money: a currency code may carry a multiplier, glued before it ("120
+//! MEUR", "MAUD 60") or after it ("75 USD million"); whole amounts take
+//! their cents ("3 dollars 50 cents", "treize euros et quarante-cinq
+//! cents", "one dollar and two and three points"), but not after
+//! "entre"/"between", which opens a range; a currency written after a
+//! figure that another figure follows belongs to that one when the first
+//! has its own before it ("$ 20,000.00 $ 37,305.97"); and "un"/"une"/"one"
+//! right before a currency counts one of it ("one penny", "one-yen bid",
+//! "un euro de plus", not "un euro fort" nor "no one won"; see
+//! `money_words.tsv`).
+//!
 //! Kept apart from counts: dates ("24/12/2024", "11 février", "February
 //! 11"), years ("en 2025"), clock times, figures inside web addresses, and
 //! figures inside names and designators ("KN-23", "F-16", "COVID-19",
@@ -111,8 +122,9 @@ struct Core {
     int_digits: usize,
     ordinal: bool,
     digits: bool,
-    /// A lone article read as one ("un", "one"), kept only when a fraction
-    /// or a multiplier follows ("un sur trois", "un crore").
+    /// A lone article read as one ("un", "one"), kept only when a fraction,
+    /// a multiplier or a currency follows ("un sur trois", "un crore", "one
+    /// penny").
     article: bool,
     /// Already a fraction ("3/4", "trois quarts").
     fraction: bool,
@@ -390,8 +402,8 @@ fn extend_digits(text: &str, core: &mut Core, bare: bool) {
     }
 }
 
-/// "un", "une", "one", "a", "an" read as one, for "un sur trois" and "un
-/// crore"; the caller drops it when nothing follows.
+/// "un", "une", "one", "a", "an" read as one, for "un sur trois", "un
+/// crore" and "one penny"; the caller drops it when nothing follows.
 fn article_core(tok: Tok<'_>, lang: Lang) -> Option<Core> {
     if tok.kind != TokKind::Word {
         return None;
@@ -702,6 +714,7 @@ fn mention_at(text: &str, tok: Tok<'_>, lang: Lang, opts: &NumberOptions, floor:
         && !extended
         && !multiplied
         && sign.is_none_or(|s| !text[s..].starts_with(char::is_alphabetic))
+        && !article_counts_money(text, &core, lang)
         && unit_after(text, end, lang, false).is_none_or(|(u, e)| half_after(text, e, u, lang).is_none())
     {
         return None;
@@ -728,23 +741,50 @@ fn mention_at(text: &str, tok: Tok<'_>, lang: Lang, opts: &NumberOptions, floor:
     // "cinq millions de yens": words ending with a scale read like a multiplier.
     let scaled = multiplied
         || !core.digits && prev(text, end).is_some_and(|t| !lexicon::multipliers().get(lang).starting_with(&fold(t.text)).is_empty());
-    if let Some((u, e)) = unit_after(text, end, lang, scaled) {
+    // A currency after the figure that a figure follows belongs to that
+    // figure when this one has its own before it ("$ 20,000.00 $ 37,305.97",
+    // "rmb 10 usd 20").
+    let after = unit_after(text, end, lang, scaled).filter(|&(u, e)| {
+        !(u.kind == Kind::Money
+            && is_currency_sign(text[end..e].trim_start(), lang)
+            && next(text, e).is_some_and(|t| t.kind == TokKind::Digits && !t.newline_before)
+            && money_sign_before(text, start, floor, lang))
+    });
+    let code = if scaled || extended { None } else { code_after(text, end, lang) };
+    if let Some((u, f, e)) = code {
+        // "120 MEUR": a code with its multiplier.
+        value *= f;
+        unit = Some(u);
+        end = e;
+        multiplied = true;
+    } else if let Some((u, e)) = after {
         // "361 million pounds" is money; "25 pounds" a weight.
         unit = Some(u);
         if scaled && u.unit == "lb" && lang == Lang::En {
             unit = phrase_after("£", 0, lexicon::units().get(lang), false).map(|(u, _)| u);
         }
+        let written = text[end..e].trim_start();
         end = e;
         // "2 ans et demi", "une heure et demie", "a year and a half".
         if let Some((f, e)) = half_after(text, end, u, lang) {
             value += f;
             end = e;
         }
-        // "3 dollars 50 cents", "treize euros et quarante-cinq cents".
-        if !scaled && u.kind == Kind::Money && u.unit.len() == 3 && u.unit.chars().all(|c| c.is_ascii_uppercase()) {
-            if let Some((cents, e)) = cents_after(text, end, lang) {
-                value += cents / 100.0;
-                end = e;
+        if !scaled && u.kind == Kind::Money {
+            // "75 USD million": a code in capitals, then the multiplier.
+            let word = |w: &str| w.len() >= 2 && w.chars().all(char::is_lowercase);
+            let mult = phrase_after(text, end, lexicon::multipliers().get(lang), true)
+                .filter(|&(_, me)| is_code(written) && word(text[end..me].trim_start()));
+            if let Some((&m, me)) = mult {
+                value *= m;
+                end = me;
+                multiplied = true;
+            } else if is_code(u.unit) && !after_between(text, start) {
+                // "3 dollars 50 cents", "treize euros et quarante-cinq cents".
+                if let Some((cents, e)) = cents_after(text, end, value, lang, true) {
+                    value += cents / 100.0;
+                    end = e;
+                }
             }
         }
     } else if attached && !multiplied {
@@ -792,12 +832,25 @@ fn mention_at(text: &str, tok: Tok<'_>, lang: Lang, opts: &NumberOptions, floor:
         }
     }
 
-    // Currency written before the figure ("$5", "€3 million", "US$ 2").
+    // Currency written before the figure ("$5", "€3 million", "US$ 2",
+    // "MAUD 60"), and the cents after it ("c $ 100 and fifty").
     if unit.is_none() {
-        if let Some((u, s)) = phrase_before(text, start, lexicon::units().get(lang)) {
-            if u.kind == Kind::Money && s >= floor && is_currency_sign(text[s..start].trim_end()) {
+        let code = if multiplied || extended { None } else { code_before(text, start, floor, lang) };
+        if let Some((u, f, s)) = code {
+            value *= f;
+            range_high = range_high.map(|h| h * f);
+            unit = Some(u);
+            start = s;
+        } else if let Some((u, s)) = phrase_before(text, start, lexicon::units().get(lang)) {
+            if u.kind == Kind::Money && s >= floor && is_currency_sign(text[s..start].trim_end(), lang) {
                 unit = Some(u);
                 start = s;
+                if !multiplied && !extended && range_high.is_none() && post.is_none() && is_code(u.unit) {
+                    if let Some((cents, e)) = cents_after(text, end, value, lang, false) {
+                        value += cents / 100.0;
+                        end = e;
+                    }
+                }
             }
         }
     }
@@ -957,33 +1010,118 @@ fn compound_part(text: &str, a: &Mention, b: &Mention) -> Option<(f64, usize)> {
     }
 }
 
-/// The cents after an amount in a currency: "50 cents", "and forty-five
-/// cents", or a bare number below 100 closing the clause ("15 dollars 50.").
+/// The cents after a whole `amount` in a currency: "50 cents", "and
+/// forty-five cents", or a number below 100 without a unit closing the
+/// clause ("15 dollars 50.", "c $ 100 and fifty.") or the amount ("one
+/// dollar and two and three points"). `bare` is set after a currency
+/// written after the amount: the number may follow it without "and" ("15
+/// dollars 50"). After a sign before the amount, cents need "and" and, in
+/// digits, their unit: "$10 and 15." lists two amounts.
 /// Returns (cents, end).
-fn cents_after(text: &str, end: usize, lang: Lang) -> Option<(f64, usize)> {
-    let mut t = next(text, end).filter(|t| !t.newline_before)?;
-    if ["and", "et"].iter().any(|w| eq_folded(t.text, w)) {
-        t = next(text, t.end).filter(|t| !t.newline_before)?;
+fn cents_after(text: &str, end: usize, amount: f64, lang: Lang, bare: bool) -> Option<(f64, usize)> {
+    if amount.fract() != 0.0 {
+        return None;
     }
+    let mut t = next(text, end).filter(|t| !t.newline_before)?;
+    let joined = ["and", "et"].iter().any(|w| eq_folded(t.text, w));
+    if joined {
+        t = next(text, t.end).filter(|t| !t.newline_before)?;
+    } else if !bare {
+        return None;
+    }
+    let units = lexicon::units().get(lang);
     let (v, e) = match t.kind {
         TokKind::Digits => {
             let d = digits::parse(text, t.start, lang).filter(|d| d.bare && d.int_digits <= 2)?;
             (d.value, d.end)
         }
-        TokKind::Word => {
-            let w = words::parse(text, t.start, lang).filter(|w| !w.ordinal && !w.fraction)?;
-            (w.value, w.end)
-        }
+        TokKind::Word => match words::parse(text, t.start, lang).filter(|w| !w.ordinal && !w.fraction) {
+            // "quarante-cinq cents": French reads "cents" after a number as
+            // hundreds; after an amount in a currency it is the subunit.
+            Some(w) if w.value >= 100.0 => {
+                let last = prev(text, w.end)?;
+                phrase_after(text, last.start, units, false).filter(|(u, _)| u.unit == "cent")?;
+                let w = words::parse(&text[..last.start], t.start, lang).filter(|w| !w.ordinal && !w.fraction)?;
+                (w.value, w.end)
+            }
+            Some(w) => (w.value, w.end),
+            // "one dollar and one": after "and" the article is one.
+            None if joined && ["one", "un", "une"].iter().any(|w| eq_folded(t.text, w)) => (1.0, t.end),
+            None => return None,
+        },
         TokKind::Punct => return None,
     };
     if !(1.0..100.0).contains(&v) || v.fract() != 0.0 {
         return None;
     }
-    if let Some((u, ue)) = phrase_after(text, e, lexicon::units().get(lang), true) {
+    if let Some((u, ue)) = phrase_after(text, e, units, true) {
         return matches!(u.unit, "cent" | "GBX").then_some((v, ue));
     }
-    let closes = next(text, e).is_none_or(|n| n.newline_before || matches!(n.text, "." | "," | ";" | ")" | "!" | "?"));
+    if !bare && t.kind == TokKind::Digits {
+        return None;
+    }
+    let closes = next(text, e).is_none_or(|n| {
+        n.newline_before
+            || matches!(n.text, "." | "," | ";" | ")" | "!" | "?")
+            || joined && ["and", "et"].iter().any(|w| eq_folded(n.text, w))
+    });
     closes.then_some((v, e))
+}
+
+/// Whether the figure at `start` opens a range with "entre"/"between"
+/// ("between 10 dollars and 20" is no 10.20).
+fn after_between(text: &str, start: usize) -> bool {
+    prev(text, start).is_some_and(|p| !p.newline_before && ["entre", "between"].iter().any(|w| eq_folded(p.text, w)))
+}
+
+/// A currency code: three capitals ("USD", "EUR").
+fn is_code(s: &str) -> bool {
+    s.len() == 3 && s.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// Whether the article of `core` ("un", "une", "one"; not "a") counts one
+/// of the currency right after it ("one penny", "one-yen bid", "un
+/// penny"), as `money_words.tsv` allows.
+fn article_counts_money(text: &str, core: &Core, lang: Lang) -> bool {
+    if !["un", "une", "one"].iter().any(|w| eq_folded(&text[core.start..core.end], w)) {
+        return false;
+    }
+    let Some((u, e)) = unit_after(text, core.end, lang, false) else { return false };
+    let words = lexicon::money_words().get(lang);
+    let written = text[core.end..e].trim_start_matches(|c: char| c.is_whitespace() || is_dash(c));
+    if u.kind != Kind::Money || words.ordinary.contains(&*fold(written)) {
+        return false;
+    }
+    words.after.is_empty()
+        || next(text, e).is_none_or(|t| t.newline_before || t.kind != TokKind::Word || words.after.contains(&*fold(t.text)))
+}
+
+/// A currency code in capitals with a multiplier glued before it, as the
+/// word `w`: "MEUR", "MUSD" (`money_words.tsv`). Returns its unit and
+/// factor.
+fn prefixed_code(text: &str, w: Tok<'_>, lang: Lang) -> Option<(&'static Unit, f64)> {
+    if w.kind != TokKind::Word {
+        return None;
+    }
+    lexicon::money_words().get(lang).prefixes.iter().find_map(|&(p, f)| {
+        let code = w.text.strip_prefix(p).filter(|c| is_code(c))?;
+        let (u, e) = phrase_after(text, w.end - code.len(), lexicon::units().get(lang), false)?;
+        (u.kind == Kind::Money && e == w.end).then_some((u, f))
+    })
+}
+
+/// A prefixed code after the figure ending at `end` ("30 MUSD"): (unit,
+/// factor, end).
+fn code_after(text: &str, end: usize, lang: Lang) -> Option<(&'static Unit, f64, usize)> {
+    let t = next(text, end).filter(|t| !t.newline_before)?;
+    prefixed_code(text, t, lang).map(|(u, f)| (u, f, t.end))
+}
+
+/// A prefixed code before the figure at `start` ("MAUD 60"): (unit,
+/// factor, start).
+fn code_before(text: &str, start: usize, floor: usize, lang: Lang) -> Option<(&'static Unit, f64, usize)> {
+    let t = prev(text, start).filter(|t| !t.newline_before && t.start >= floor)?;
+    prefixed_code(text, t, lang).map(|(u, f)| (u, f, t.start))
 }
 
 /// "point"/"points" after a change ("+0,2 point", "en baisse de 3
@@ -1008,14 +1146,17 @@ fn points_after(text: &str, start: usize, end: usize, lang: Lang) -> Option<usiz
 /// ("$700m", "£ 120m").
 fn money_sign_before(text: &str, start: usize, floor: usize, lang: Lang) -> bool {
     phrase_before(text, start, lexicon::units().get(lang))
-        .is_some_and(|(u, s)| u.kind == Kind::Money && s >= floor && is_currency_sign(text[s..start].trim_end()))
+        .is_some_and(|(u, s)| u.kind == Kind::Money && s >= floor && is_currency_sign(text[s..start].trim_end(), lang))
 }
 
 /// Whether a currency phrase may stand before a figure: a sign ("$",
-/// "US$", "hk $") or a code in capitals ("USD"), not a word ("dollars 5
-/// ans plus tard" is no currency before 5).
-fn is_currency_sign(phrase: &str) -> bool {
-    phrase.chars().any(|c| !c.is_alphabetic() && !c.is_whitespace()) || phrase.len() >= 3 && phrase.chars().all(|c| c.is_ascii_uppercase())
+/// "US$", "hk $"), a code in capitals ("USD") or a lower-case code that
+/// is no word ("usd 20", `money_words.tsv`), not a word ("dollars 5 ans
+/// plus tard" is no currency before 5).
+fn is_currency_sign(phrase: &str, lang: Lang) -> bool {
+    phrase.chars().any(|c| !c.is_alphabetic() && !c.is_whitespace())
+        || phrase.len() >= 3 && phrase.chars().all(|c| c.is_ascii_uppercase())
+        || lexicon::money_words().get(lang).before.contains(phrase)
 }
 
 /// Whether a figure follows `pos`, maybe after the end of a comparative
@@ -1202,7 +1343,13 @@ fn range_tail(text: &str, end: usize, start: usize, lang: Lang) -> Option<(f64, 
         e = me;
     }
     let mut unit = None;
-    if let Some((u, ue)) = unit_after(text, e, lang, mult != 1.0) {
+    if let Some((u, f, ce)) = code_after(text, e, lang).filter(|_| mult == 1.0) {
+        // "10-20 MEUR": the code's multiplier applies to both, as "million" would.
+        v *= f;
+        mult = f;
+        unit = Some(u);
+        e = ce;
+    } else if let Some((u, ue)) = unit_after(text, e, lang, mult != 1.0) {
         unit = Some(u);
         e = ue;
     }

@@ -504,3 +504,75 @@ fn clock_times_are_not_durations() {
     assert_eq!(one("à 24 heures du scrutin", Lang::Fr).unit, Some("hour"));
     assert_eq!(one("un discours de 2 h", Lang::Fr).value, 2.0);
 }
+
+/// (surface, value, unit) of every mention of `t`.
+fn money(t: &str, lang: Lang) -> Vec<(String, f64, Option<&'static str>)> {
+    scan(t, lang, &NumberOptions::default()).into_iter().map(|m| (t[m.start..m.end].to_string(), m.value, m.unit)).collect()
+}
+
+#[test]
+fn currency_codes_words_and_cents() {
+    let en = |t| money(t, Lang::En);
+    let fr = |t| money(t, Lang::Fr);
+    let m = |s: &str, v: f64, u: &'static str| (s.to_string(), v, Some(u));
+
+    // A multiplier glued before a code in capitals, or written after it.
+    assert_eq!(en("losses in excess of 30 MUSD were reported"), vec![m("30 MUSD", 30e6, "USD")]);
+    assert_eq!(en("revenues of about MAUD 60"), vec![m("MAUD 60", 60e6, "AUD")]);
+    assert_eq!(en("a budget of 500 kEUR"), vec![m("500 kEUR", 5e5, "EUR")]);
+    assert_eq!(en("totalling twenty MUSD"), vec![m("twenty MUSD", 20e6, "USD")]);
+    assert_eq!(en("They lost 75 USD million."), vec![m("75 USD million", 75e6, "USD")]);
+    let r = one("un chiffre d'affaires de 10-20 MEUR", Lang::Fr);
+    assert_eq!((r.low, r.high, r.unit, r.kind), (Some(10e6), Some(20e6), Some("EUR"), Kind::Money));
+    // Not a code: "M" alone stays a million of nothing in particular, and a
+    // word before "USD" is no prefix.
+    assert_eq!(en("30 M people"), vec![("30 M".to_string(), 30e6, None)]);
+    assert_eq!(en("30 MUSIC awards"), vec![("30".to_string(), 30.0, None)]);
+    assert_eq!(en("75 USD, million"), vec![m("75 USD", 75.0, "USD")]);
+
+    // Cents after a whole amount.
+    assert_eq!(
+        en("It costs one dollar and two and three points."),
+        vec![m("one dollar and two", 1.02, "USD"), ("three".into(), 3.0, None)]
+    );
+    assert_eq!(en("It costs c $ 100 and fifty."), vec![m("c $ 100 and fifty", 100.5, "CAD")]);
+    assert_eq!(en("It costs $5 and 20 cents."), vec![m("$5 and 20 cents", 5.2, "USD")]);
+    assert_eq!(fr("ça ne coûte que treize euros et quarante-cinq cents."), vec![m("treize euros et quarante-cinq cents", 13.45, "EUR")]);
+    // Not cents: a count after "and", two amounts listed, a range, decimals.
+    assert_eq!(en("It cost 10 dollars and 20 people came."), vec![m("10 dollars", 10.0, "USD"), ("20".into(), 20.0, None)]);
+    assert_eq!(en("Tickets cost $10 and 15."), vec![m("$10", 10.0, "USD"), ("15".into(), 15.0, None)]);
+    let r = one("between 10 dollars and 20.", Lang::En);
+    assert_eq!((r.qualifier, r.low, r.high, r.unit), (Qualifier::Range, Some(10.0), Some(20.0), Some("USD")));
+    assert_eq!(en("It costs 2.5 dollars and 10."), vec![m("2.5 dollars", 2.5, "USD"), ("10".into(), 10.0, None)]);
+    assert!(en("Article 5 and 20").iter().all(|(_, _, u)| u.is_none()));
+
+    // A sign then a figure: the sign is that figure's.
+    assert_eq!(en("$ 20,000.00 $ 37,305.97 february expenses"), vec![m("$ 20,000.00", 20000.0, "USD"), m("$ 37,305.97", 37305.97, "USD")]);
+    assert_eq!(en("rmb 10 usd 20"), vec![m("rmb 10", 10.0, "CNY"), m("usd 20", 20.0, "USD")]);
+    assert_eq!(en("£1 €1.15"), vec![m("£1", 1.0, "GBP"), m("€1.15", 1.15, "EUR")]);
+    // French writes the sign after the figure, and "2 € 50" is 2.50 €.
+    assert_eq!(fr("20 $ 30 $"), vec![m("20 $", 20.0, "USD"), m("30 $", 30.0, "USD")]);
+    assert_eq!(fr("2 € 50."), vec![m("2 € 50", 2.5, "EUR")]);
+
+    // Codes in lower case, subunits and signs from elsewhere.
+    assert_eq!(en("10 rmb 20 usd"), vec![m("10 rmb", 10.0, "CNY"), m("20 usd", 20.0, "USD")]);
+    assert_eq!(en("It costs half million usd."), vec![m("half million usd", 5e5, "USD")]);
+    assert_eq!(en("2 satoshis one day"), vec![m("2 satoshis", 2.0, "satoshi")]);
+    assert_eq!(en("lend me 100,000 ரூ for"), vec![m("100,000 ரூ", 1e5, "LKR")]);
+    assert_eq!(fr("estimé à 6,65 milliards de pesewas"), vec![m("6,65 milliards de pesewas", 6.65e9, "pesewa")]);
+    // Words that are no lower-case code do not stand before a figure.
+    assert_eq!(en("try 3 times"), vec![("3".to_string(), 3.0, None)]);
+    assert_eq!(fr("des dollars 5 ans plus tard"), vec![("5 ans".to_string(), 5.0, Some("year"))]);
+
+    // The article before a currency counts one of it.
+    assert_eq!(en("its shares slid to close one penny"), vec![m("one penny", 1.0, "GBX")]);
+    assert_eq!(en("its controversial one-yen bid"), vec![m("one-yen", 1.0, "JPY")]);
+    assert_eq!(fr("pour fermer un penny"), vec![m("un penny", 1.0, "GBX")]);
+    assert_eq!(fr("pour un euro de plus"), vec![m("un euro", 1.0, "EUR")]);
+    // Not an amount: "a" is no count, an ordinary word, the currency itself.
+    assert!(en("a dollar store").is_empty());
+    assert!(en("No one won the lottery").is_empty());
+    assert!(fr("un franc succès").is_empty());
+    assert!(fr("un euro fort pénalise les exportations").is_empty());
+    assert!(fr("un dollar faible").is_empty());
+}
