@@ -1,6 +1,6 @@
 //! The data the stages read: number words, multipliers, units, how
-//! currency words behave around a figure, qualifiers, months, language
-//! markers, abbreviations, measures, aliases.
+//! currency words behave around a figure, angle and age cues, clock cues,
+//! qualifiers, months, language markers, abbreviations, measures, aliases.
 //!
 //! Each table is one file beside this module, compiled in with
 //! `include_str!` and parsed once on first use. Files are tab-separated,
@@ -119,9 +119,17 @@ impl<T> PerLang<T> {
 }
 
 fn phrase_tables<T: Clone>(table: &'static str, parse: impl Fn(&[&'static str]) -> (&'static str, T)) -> PerLang<PhraseTable<T>> {
+    phrase_tables_of(rows(table), parse)
+}
+
+/// Like `phrase_tables`, over rows already chosen.
+fn phrase_tables_of<T: Clone>(
+    rows: impl Iterator<Item = Vec<&'static str>>,
+    parse: impl Fn(&[&'static str]) -> (&'static str, T),
+) -> PerLang<PhraseTable<T>> {
     let mut fr = Vec::new();
     let mut en = Vec::new();
-    for row in rows(table) {
+    for row in rows {
         let entry = parse(&row[1..]);
         for lang in langs(row[0]) {
             match lang {
@@ -330,8 +338,66 @@ pub fn units() -> &'static PerLang<PhraseTable<Unit>> {
 /// Conversion factor of a normalized unit to its dimension's base.
 pub fn unit_factor(unit: &str) -> Option<(&'static str, f64)> {
     static T: OnceLock<HashMap<&'static str, (&'static str, f64)>> = OnceLock::new();
-    let t = T.get_or_init(|| rows(include_str!("units.tsv")).map(|r| (r[2], (r[4], number(r[5])))).collect());
+    let t = T.get_or_init(|| {
+        rows(include_str!("units.tsv"))
+            .map(|r| (r[2], (r[4], number(r[5]))))
+            .chain(angle_unit_rows().map(|r| (r[3], (ANGLE, number(r[4])))))
+            .collect()
+    });
     t.get(unit).copied()
+}
+
+/// The dimension of the angle units of `angles.tsv`.
+const ANGLE: &str = "angle";
+
+fn angle_unit_rows() -> impl Iterator<Item = Vec<&'static str>> {
+    rows(include_str!("angles.tsv")).filter(|r| r[1] == "unit")
+}
+
+/// What a word near a degree says of it (`angles.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AngleCue {
+    /// A rotation or an angle: "tourner", "rotate", "angle".
+    Angle,
+    /// Starts like a cue but names none: "tourne autour", "in turn".
+    Other,
+    /// A temperature: "température", "thermostat".
+    Weather,
+}
+
+pub fn angle_cues() -> &'static PerLang<PhraseTable<AngleCue>> {
+    static T: OnceLock<PerLang<PhraseTable<AngleCue>>> = OnceLock::new();
+    T.get_or_init(|| {
+        phrase_tables_of(rows(include_str!("angles.tsv")).filter(|r| r[1] != "unit"), |r| {
+            let cue = match r[0] {
+                "cue" => AngleCue::Angle,
+                "other" => AngleCue::Other,
+                "weather" => AngleCue::Weather,
+                other => panic!("lexicon: unknown angle class {other:?}"),
+            };
+            (r[1], cue)
+        })
+    })
+}
+
+/// Angle units read only beside a cue: degrees, turns (`angles.tsv`).
+pub fn angle_units() -> &'static PerLang<PhraseTable<Unit>> {
+    static T: OnceLock<PerLang<PhraseTable<Unit>>> = OnceLock::new();
+    T.get_or_init(|| {
+        phrase_tables_of(angle_unit_rows(), |r| (r[1], Unit { unit: r[2], kind: Kind::Measure, dimension: ANGLE, factor: number(r[3]) }))
+    })
+}
+
+/// Words before a figure that make it an age (`ages.tsv`: "aged 30").
+pub fn age_words_before() -> &'static PerLang<PhraseTable<()>> {
+    static T: OnceLock<PerLang<PhraseTable<()>>> = OnceLock::new();
+    T.get_or_init(|| phrase_tables_of(rows(include_str!("ages.tsv")).filter(|r| r[1] == "before"), |r| (r[1], ())))
+}
+
+/// Words closing an age after its time unit (`ages.tsv`: "year old").
+pub fn age_words_after() -> &'static PerLang<PhraseTable<()>> {
+    static T: OnceLock<PerLang<PhraseTable<()>>> = OnceLock::new();
+    T.get_or_init(|| phrase_tables_of(rows(include_str!("ages.tsv")).filter(|r| r[1] == "after"), |r| (r[1], ())))
 }
 
 /// Class of a number word (see `number_words.tsv`).

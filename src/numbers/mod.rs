@@ -5,14 +5,26 @@
 //! `words`), then extended: a fraction written with words ("1 sur 3",
 //! "one out of three"), a multiplier after it ("8 millions", "10k", "13
 //! lakh", "3 millions et demi"), a unit or percent sign after it ("75
-//! millions de $", "20 (kg)", "a 240-millimeter rocket"), a second figure
-//! making a range ("entre 10 000 et 12 000", "10,000 to 12,000", "10
-//! 000-12 000", "20~100"), a currency sign before it, a sign ("-3",
-//! "minus five"), and qualifiers, before it ("environ", "at least", "<=")
+//! millions de $", "4 000 000 de degrés", "20 (kg)", "20 <kg>", "a
+//! 240-millimeter rocket"), a second figure making a range ("entre 10 000
+//! et 12 000", "10,000 to 12,000", "10 000-12 000", "20~100"), a currency
+//! sign before it, an age word before it ("age 87", "aged 30": years), a
+//! sign ("-3", "minus five"; a spaced "- 20" inside a sentence before a
+//! temperature), and qualifiers, before it ("environ", "at least", "<=")
 //! or after it ("500 ou plus", "or less"), which set the interval (see
 //! [`interval`]). Two bounds joined by "et"/"and" make one interval
 //! ("supérieur à 10 et inférieur à 20"); "more than half" and "plus de la
-//! moitié" are 0.5.
+//! moitié" are 0.5. The article "one" is the number 1 before a unit of
+//! measure or an age ("one mile", "one year old"), and "un" before a
+//! plural unit ("un ans").
+//!
+//! A degree is a temperature unless the words around name a rotation or
+//! an angle and none of the sentence a temperature ("tourner à 90
+//! degrés", "Rotate 90°", "a 45 degrees angle" are angles in °; "il fera
+//! 45 degrés", "set the thermostat to 85°" stay temperatures): news names
+//! degrees mostly in weather. Turns are angles only so named or after a
+//! fraction ("rotate 3 turns", "un demi-tour"; "3 tours de scrutin" are
+//! rounds). The words are `angles.tsv`'s.
 //!
 //! Money: a currency code may carry a multiplier, glued before it ("120
 //! MEUR", "MAUD 60") or after it ("75 USD million"); whole amounts take
@@ -40,7 +52,7 @@
 pub mod digits;
 pub mod words;
 
-use crate::lexicon::{self, PhraseTable, Unit};
+use crate::lexicon::{self, AngleCue, PhraseTable, Unit};
 use crate::report::{Kind, Lang, Qualifier};
 use crate::text::chars::{fold, is_dash, is_group_space};
 use crate::text::words::{eq_folded, match_after, match_before, next, prev, Tok, TokKind};
@@ -622,7 +634,8 @@ fn multiplier_after(text: &str, end: usize, core: &Core, lang: Lang) -> Option<(
 
 /// A unit after the figure ending at `end`: right after it ("60 %", "75ml"),
 /// after a hyphen ("240-millimeter", "six-mile"), after "de" once a
-/// multiplier was read ("75 millions de $"), or in brackets ("20 (kg)").
+/// multiplier was read ("75 millions de $"), or in brackets ("20 (kg)",
+/// "20 <kg>").
 fn unit_after(text: &str, end: usize, lang: Lang, multiplied: bool) -> Option<(&'static Unit, usize)> {
     let table = lexicon::units().get(lang);
     let direct = phrase_after(text, end, table, true);
@@ -637,6 +650,17 @@ fn unit_after(text: &str, end: usize, lang: Lang, multiplied: bool) -> Option<(&
             }
         }
     }
+    // A straight double quote is an inch mark only when it opens no
+    // quotation ("a pen 10 \" long", not "the \"top 10\" list"); a unit
+    // written as one capital then a dashed figure starts a designator
+    // ("24703 L-202").
+    let direct = direct.filter(|&(_, e)| {
+        let quote = text[..e].ends_with('"') && !lone_quote(text, e - 1);
+        let designator = text[..e].chars().next_back().is_some_and(|c| c.is_ascii_uppercase())
+            && !text[..e - 1].ends_with(char::is_alphanumeric)
+            && text[e..].strip_prefix(is_dash).is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
+        !quote && !designator
+    });
     if let Some(found) = direct {
         return Some(found);
     }
@@ -649,6 +673,7 @@ fn unit_after(text: &str, end: usize, lang: Lang, multiplied: bool) -> Option<(&
         "(" => ')',
         "[" => ']',
         "{" => '}',
+        "<" => '>',
         _ => return None,
     };
     let (u, e) = phrase_after(text, t.end, table, true)?;
@@ -707,7 +732,9 @@ fn mention_at(text: &str, tok: Tok<'_>, lang: Lang, opts: &NumberOptions, floor:
             }
         }
     }
-    // The sign; a sign word makes a number of an article ("minus one").
+    // The sign; a sign word makes a number of an article ("minus one"),
+    // and so does a unit of measure or an age after it ("one mile", "one
+    // year old", "un ans").
     let mut start = core.start;
     let sign = sign_before(text, core.start, lang).filter(|&s| s >= floor);
     if core.article
@@ -715,6 +742,7 @@ fn mention_at(text: &str, tok: Tok<'_>, lang: Lang, opts: &NumberOptions, floor:
         && !multiplied
         && sign.is_none_or(|s| !text[s..].starts_with(char::is_alphabetic))
         && !article_counts_money(text, &core, lang)
+        && !article_before_unit(text, &core, lang)
         && unit_after(text, end, lang, false).is_none_or(|(u, e)| half_after(text, e, u, lang).is_none())
     {
         return None;
@@ -741,10 +769,13 @@ fn mention_at(text: &str, tok: Tok<'_>, lang: Lang, opts: &NumberOptions, floor:
     // "cinq millions de yens": words ending with a scale read like a multiplier.
     let scaled = multiplied
         || !core.digits && prev(text, end).is_some_and(|t| !lexicon::multipliers().get(lang).starting_with(&fold(t.text)).is_empty());
+    // "4 000 000 de degrés": French reads a round number of millions as
+    // "millions de", digits or not.
+    let round_millions = lang == Lang::Fr && core.digits && !extended && value.abs() >= 1e6 && value % 1e6 == 0.0;
     // A currency after the figure that a figure follows belongs to that
     // figure when this one has its own before it ("$ 20,000.00 $ 37,305.97",
     // "rmb 10 usd 20").
-    let after = unit_after(text, end, lang, scaled).filter(|&(u, e)| {
+    let after = unit_after(text, end, lang, scaled || round_millions).filter(|&(u, e)| {
         !(u.kind == Kind::Money
             && is_currency_sign(text[end..e].trim_start(), lang)
             && next(text, e).is_some_and(|t| t.kind == TokKind::Digits && !t.newline_before)
@@ -832,6 +863,28 @@ fn mention_at(text: &str, tok: Tok<'_>, lang: Lang, opts: &NumberOptions, floor:
         }
     }
 
+    // "convertir - 20 degrés fahrenheit": inside a sentence, a spaced
+    // minus before a quantity that may be negative is its sign (a dash
+    // opening a line is a bullet, see `sign_before`).
+    if sign.is_none() && range_high.is_none() && unit.is_some_and(|u| !non_negative(u.kind, Some(u.unit))) {
+        if let Some(s) = spaced_minus(text, start, floor) {
+            value = -value;
+            start = s;
+        }
+    }
+    // "a man of age 87", "aged 30": an age in years, the word included.
+    if unit.is_none() && !core.fraction {
+        if let Some(s) = age_word_before(text, start, floor, lang) {
+            unit = phrase_after("years", 0, lexicon::units().get(Lang::En), false).map(|(u, _)| u);
+            start = s;
+        }
+    }
+    // "tourner à 90 degrés", "rotate 3 turns", "un demi-tour": angles.
+    if let Some((u, e)) = angle_after(text, start, end, unit, &core, lang) {
+        unit = Some(u);
+        end = e;
+    }
+
     // Currency written before the figure ("$5", "€3 million", "US$ 2",
     // "MAUD 60"), and the cents after it ("c $ 100 and fifty").
     if unit.is_none() {
@@ -895,6 +948,141 @@ fn mention_at(text: &str, tok: Tok<'_>, lang: Lang, opts: &NumberOptions, floor:
         }
     }
     Some(m)
+}
+
+/// Whether the straight double quote at `i` is the only one of its line.
+fn lone_quote(text: &str, i: usize) -> bool {
+    let line_start = text[..i].rfind('\n').map_or(0, |n| n + 1);
+    let line_end = text[i + 1..].find('\n').map_or(text.len(), |n| i + 1 + n);
+    text[line_start..i].find('"').is_none() && text[i + 1..line_end].find('"').is_none()
+}
+
+/// Whether an article ("one", "un") before a unit is the number one:
+/// English "one" (not "a") before a unit of measure or an age ("one mile",
+/// "one year old"; "one day" alone is a time, not a figure); French "un"
+/// before a unit in the plural, which no article takes ("un ans").
+fn article_before_unit(text: &str, core: &Core, lang: Lang) -> bool {
+    let Some((u, e)) = unit_after(text, core.end, lang, false) else { return false };
+    if u.kind == Kind::Money {
+        return false;
+    }
+    match lang {
+        Lang::En => {
+            let ages = lexicon::age_words_after().get(lang);
+            let age = u.kind == Kind::Duration
+                && (phrase_before(text, e, ages).is_some_and(|(_, s)| s > core.end) || phrase_after(text, e, ages, true).is_some());
+            eq_folded(&text[core.start..core.end], "one") && (u.kind == Kind::Measure || age)
+        }
+        Lang::Fr => {
+            let written = text[core.end..e].trim_start();
+            written.strip_suffix('s').is_some_and(|singular| {
+                phrase_after(singular, 0, lexicon::units().get(lang), false).is_some_and(|(s, se)| se == singular.len() && s.unit == u.unit)
+            })
+        }
+    }
+}
+
+/// The start of a minus written apart from the figure at `start` inside a
+/// sentence ("convert - 20 degrees"): a "-" with spaces on both sides,
+/// after a word of the same line.
+fn spaced_minus(text: &str, start: usize, floor: usize) -> Option<usize> {
+    let dash = prev(text, start).filter(|d| matches!(d.text, "-" | "−") && d.space_before && !d.newline_before && d.start >= floor)?;
+    let word = prev(text, dash.start)?;
+    (word.kind == TokKind::Word && word.space_before && !word.newline_before).then_some(dash.start)
+}
+
+/// The start of a word right before the figure at `start` that makes it an
+/// age ("age 87", "aged 30"); not a name ending in one ("the Stone Age").
+fn age_word_before(text: &str, start: usize, floor: usize, lang: Lang) -> Option<usize> {
+    let (_, s) = phrase_before(text, start, lexicon::age_words_before().get(lang)).filter(|&(_, s)| s >= floor)?;
+    let named = text[s..].starts_with(char::is_uppercase)
+        && prev(text, s).is_some_and(|p| !p.newline_before && p.text.starts_with(char::is_uppercase));
+    (!named).then_some(s)
+}
+
+/// The angle a figure measures, when its unit is a degree and the words
+/// around name a rotation or an angle ("tourner à 90 degrés", "Rotation
+/// 90°", "a 45 degrees angle"), or its unit a turn so named ("rotate 3
+/// turns") or after a fraction ("un demi-tour", "a half turn"). A degree
+/// with a scale ("45 degrees fahrenheit") stays a temperature. Returns the
+/// angle unit and the mention's end.
+fn angle_after(
+    text: &str,
+    start: usize,
+    end: usize,
+    unit: Option<&'static Unit>,
+    core: &Core,
+    lang: Lang,
+) -> Option<(&'static Unit, usize)> {
+    let table = lexicon::angle_units().get(lang);
+    match unit {
+        Some(u) if u.dimension == "temperature" => {
+            let (a, s) = phrase_before(text, end, table)?;
+            (s >= core.end && angle_named(text, start, end, lang)).then_some((a, end))
+        }
+        None => {
+            let (a, e) = phrase_after(text, end, table, true).or_else(|| {
+                let c = char_at(text, end).filter(|&c| is_dash(c))?;
+                phrase_after(text, end + c.len_utf8(), table, false)
+            })?;
+            let turn_fraction = a.unit == "turn" && core.fraction && core.value < 1.0;
+            (turn_fraction || angle_named(text, start, e, lang)).then_some((a, e))
+        }
+        _ => None,
+    }
+}
+
+/// How far around a degree the words naming an angle are looked for, in
+/// tokens: the verb or noun before it ("tourner à gauche à 45 degrés"),
+/// the noun after it ("45 degrees angle", "45 degrés d'angle"), and a
+/// temperature anywhere in a sentence of news length.
+const ANGLE_BEFORE: usize = 6;
+const ANGLE_AFTER: usize = 3;
+const WEATHER_SPAN: usize = 20;
+
+/// Whether the words around the mention `start..end` name a rotation or an
+/// angle, and none of its sentence a temperature.
+fn angle_named(text: &str, start: usize, end: usize, lang: Lang) -> bool {
+    let cues = lexicon::angle_cues().get(lang);
+    let ends_sentence = |t: &Tok<'_>| t.newline_before || matches!(t.text, "." | "!" | "?" | ";");
+    // The sentence's tokens around the mention, in text order (walking
+    // back, `newline_before` is the gap after the token).
+    let mut before = Vec::new();
+    let mut at = start;
+    while let Some(t) = prev(text, at).filter(|t| !ends_sentence(t)) {
+        before.push(t);
+        at = t.start;
+        if before.len() == WEATHER_SPAN {
+            break;
+        }
+    }
+    before.reverse();
+    let mut after = Vec::new();
+    let mut at = end;
+    while let Some(t) = next(text, at).filter(|t| !ends_sentence(t)) {
+        after.push(t);
+        at = t.end;
+        if after.len() == WEATHER_SPAN {
+            break;
+        }
+    }
+    let near_before = before.len().saturating_sub(ANGLE_BEFORE);
+    let mut angle = false;
+    for (side, toks) in [(0, &before), (1, &after)] {
+        let mut skip_to = 0;
+        for (i, t) in toks.iter().enumerate() {
+            if t.start < skip_to || t.kind != TokKind::Word {
+                continue;
+            }
+            let Some((&cue, e)) = phrase_after(text, t.start, cues, false) else { continue };
+            match cue {
+                AngleCue::Weather => return false,
+                AngleCue::Other => skip_to = e,
+                AngleCue::Angle => angle |= if side == 0 { i >= near_before } else { i < ANGLE_AFTER },
+            }
+        }
+    }
+    angle
 }
 
 /// The fraction after a unit of time or measure, joined by "et"/"and":
@@ -1412,9 +1600,9 @@ fn is_year(text: &str, start: usize, end: usize, lang: Lang) -> bool {
 }
 
 /// Whether a quantity of this kind and unit cannot be negative (its "at
-/// most" interval starts at 0): everything but temperatures.
+/// most" interval starts at 0): everything but temperatures and angles.
 fn non_negative(kind: Kind, unit: Option<&str>) -> bool {
-    !(kind == Kind::Measure && matches!(unit, Some("°C" | "°F")))
+    !(kind == Kind::Measure && matches!(unit, Some("°C" | "°F" | "°" | "rad" | "turn")))
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -1439,7 +1627,9 @@ fn finish(
                 if kind == Kind::Duration
                     && ["over", "sur"].iter().any(|w| eq_folded(text[s..start].trim_end(), w))
                     && !text[..end].ends_with("old")
-                    && !next(text, end).is_some_and(|t| eq_folded(t.text, "old")) =>
+                    && !next(text, end).is_some_and(|t| eq_folded(t.text, "old"))
+                    // "over age 65" bounds an age.
+                    && phrase_after(text, start, lexicon::age_words_before().get(lang), false).is_none() =>
             {
                 (Qualifier::Exact, None)
             }

@@ -576,3 +576,76 @@ fn currency_codes_words_and_cents() {
     assert!(fr("un euro fort pénalise les exportations").is_empty());
     assert!(fr("un dollar faible").is_empty());
 }
+
+/// The figure, value, unit and kind of the only mention of `t`.
+fn measured(t: &str, lang: Lang) -> (String, f64, Option<&'static str>, Kind) {
+    let m = one(t, lang);
+    (t[m.start..m.end].to_string(), m.value, m.unit, m.kind)
+}
+
+#[test]
+fn angles_ages_and_written_out_temperatures() {
+    use Kind::{Duration, Measure};
+    // Degrees named with a rotation or an angle are an angle.
+    assert_eq!(measured("tourner à gauche à 45 degrés", Lang::Fr), ("45 degrés".into(), 45.0, Some("°"), Measure));
+    assert_eq!(measured("Rotate 90°", Lang::En), ("90°".into(), 90.0, Some("°"), Measure));
+    assert_eq!(measured("turn a 45 degrees angle", Lang::En).2, Some("°"));
+    assert_eq!(measured("tourner à un angle de 45 degrés", Lang::Fr).2, Some("°"));
+    assert_eq!(measured("L'angle est de 0,8 rad", Lang::Fr), ("0,8 rad".into(), 0.8, Some("rad"), Measure));
+    assert_eq!(measured("The angle is 0.8rad", Lang::En).2, Some("rad"));
+    // Turns: beside a rotation, or a fraction of one.
+    assert_eq!(measured("rotate 3 turns", Lang::En), ("3 turns".into(), 3.0, Some("turn"), Measure));
+    assert_eq!(measured("faire un demi-tour", Lang::Fr), ("un demi-tour".into(), 0.5, Some("turn"), Measure));
+    assert_eq!(measured("make a half turn", Lang::En), ("a half turn".into(), 0.5, Some("turn"), Measure));
+    // Degrees in weather stay temperatures, cue or not.
+    assert_eq!(measured("Il a fait 45 degrés à l'ombre à Séville.", Lang::Fr).2, Some("°C"));
+    assert_eq!(measured("Le thermomètre tourne autour de 30 degrés.", Lang::Fr).2, Some("°C"));
+    assert_eq!(measured("Les températures ont tourné à 40 degrés.", Lang::Fr).2, Some("°C"));
+    assert_eq!(measured("set the thermostat to 85°", Lang::En).2, Some("°C"));
+    // A scale keeps a temperature whatever the verb.
+    assert_eq!(measured("rotate the dial to 45 degrees fahrenheit", Lang::En).2, Some("°F"));
+    // Rounds of a vote are no turns.
+    assert_eq!(measured("Il y aura 3 tours de scrutin.", Lang::Fr), ("3".into(), 3.0, None, Kind::Count));
+
+    // Ages: a word before the figure, "yo", the number "one" before "year old", "un ans".
+    assert_eq!(measured("a man of age 87 with hypertension", Lang::En), ("age 87".into(), 87.0, Some("year"), Duration));
+    let m = one("children aged 5 to 11", Lang::En);
+    assert_eq!((m.low, m.high, m.unit, m.qualifier), (Some(5.0), Some(11.0), Some("year"), Qualifier::Range));
+    assert_eq!(one("people over age 65", Lang::En).qualifier, Qualifier::MoreThan);
+    assert_eq!(measured("a 87 yo man", Lang::En), ("87 yo".into(), 87.0, Some("year"), Duration));
+    assert_eq!(measured("a promise that is one year old", Lang::En), ("one year old".into(), 1.0, Some("year"), Duration));
+    assert_eq!(measured("une promesse qui est un ans", Lang::Fr), ("un ans".into(), 1.0, Some("year"), Duration));
+    assert_eq!(measured("that one mile can provide", Lang::En), ("one mile".into(), 1.0, Some("mi"), Measure));
+    // An article is no figure before a bare time or a singular unit.
+    for (t, lang) in [("one day he will come", Lang::En), ("a year old", Lang::En), ("il y a un an", Lang::Fr), ("un mois", Lang::Fr)] {
+        assert!(run(t, lang).is_empty(), "{t:?} gave {:?}", run(t, lang));
+    }
+    // A name ending in "Age" makes no age.
+    assert_eq!(measured("the Stone Age 3 exhibit", Lang::En).2, None);
+
+    // A spaced minus inside a sentence signs a temperature; a bullet dash never does.
+    assert_eq!(
+        measured("how to convert - 20 degrees fahrenheit to celsius", Lang::En),
+        ("- 20 degrees fahrenheit".into(), -20.0, Some("°F"), Measure)
+    );
+    assert_eq!(measured("comment convertir - 20 degrés fahrenheit", Lang::Fr).1, -20.0);
+    assert_eq!(measured("- 12 000 soldats ukrainiens", Lang::Fr), ("12 000".into(), 12000.0, None, Kind::Count));
+    assert_eq!(measured("- 20 degrés au sommet", Lang::Fr).1, 20.0);
+    assert_eq!(one("entre 10 - 20 °C", Lang::Fr).low, Some(10.0));
+
+    // Written-out temperatures and units: misspelling, "de" after round millions, brackets, inches.
+    assert_eq!(measured("34.9 centigrate to farenheit", Lang::En), ("34.9 centigrate".into(), 34.9, Some("°C"), Measure));
+    assert_eq!(measured("La température est 4000000 de degrés", Lang::Fr), ("4000000 de degrés".into(), 4e6, Some("°C"), Measure));
+    assert_eq!(measured("The weight is 20 <kg>", Lang::En), ("20 <kg>".into(), 20.0, Some("kg"), Measure));
+    assert_eq!(measured("a pen that is 10 \" long", Lang::En), ("10 \"".into(), 10.0, Some("in"), Measure));
+    // A quote that closes a quotation is no inch mark.
+    assert_eq!(measured("the \"top 10\" list", Lang::En).2, None);
+    // "Mb" is a megabit; a small "mb" is left unread (millibars, megabytes).
+    assert_eq!(measured("a 100 Mb line", Lang::En).2, Some("Mbit"));
+    assert_eq!(measured("a pressure of 940 mb", Lang::En).2, None);
+    // Cooking measures.
+    assert_eq!(measured("½ teaspoon baking powder", Lang::En), ("½ teaspoon".into(), 0.5, Some("tsp"), Measure));
+    assert_eq!(measured("3 tablespoons butter", Lang::En).2, Some("tbsp"));
+    // A one-letter unit before a dashed figure starts a designator.
+    assert_eq!(measured("24703 L-202", Lang::En), ("24703".into(), 24703.0, None, Kind::Count));
+}
