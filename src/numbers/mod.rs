@@ -9,7 +9,8 @@
 //! cent un"; see `scale_rest`), a unit or percent sign after it ("75
 //! millions de $", "20 (kg)", "a 240-millimeter rocket"), a second figure
 //! making a range ("entre 10 000 et 12 000", "10,000 to 12,000", "10
-//! 000-12 000", "20~100"), a currency sign before it, a sign ("-3",
+//! 000-12 000", "20~100"; ranks after "entre"/"between": "entre le
+//! dixième et le quinzième"), a currency sign before it, a sign ("-3",
 //! "minus five"), and qualifiers, before it ("environ", "at least", "<=")
 //! or after it ("500 ou plus", "or less"), which set the interval (see
 //! [`interval`]). Two bounds joined by "et"/"and" make one interval
@@ -744,13 +745,24 @@ fn unit_after(text: &str, end: usize, lang: Lang, multiplied: bool) -> Option<(&
 /// `floor` (the previous mention) may join it.
 fn mention_at(text: &str, tok: Tok<'_>, lang: Lang, opts: &NumberOptions, floor: usize) -> Option<Mention> {
     let core = core_at(text, tok, lang).or_else(|| article_core(tok, lang))?;
-    if core.ordinal {
-        return Some(finish(text, core.start, core.end, core.value, Kind::Ordinal, None, lang, opts, core.digits, floor));
-    }
-    if core.digits && core.value.fract() == 0.0 && !core.fraction {
-        if let Some(e) = ordinal_suffix(text, core.end, lang) {
-            return Some(finish(text, core.start, e, core.value, Kind::Ordinal, None, lang, opts, true, floor));
+    let ordinal_end = if core.ordinal {
+        Some(core.end)
+    } else if core.digits && core.value.fract() == 0.0 && !core.fraction {
+        ordinal_suffix(text, core.end, lang)
+    } else {
+        None
+    };
+    if let Some(e) = ordinal_end {
+        let mut m = finish(text, core.start, e, core.value, Kind::Ordinal, None, lang, opts, core.digits, floor);
+        if let Some((s, hi, he)) = ordinal_range(text, core.start, e, lang).filter(|&(s, hi, _)| s >= floor && hi > core.value) {
+            m.end = he;
+            m.qualifier = Qualifier::Range;
+            m.qualifier_start = Some(s);
+            m.low = Some(core.value);
+            m.high = Some(hi);
+            m.value = (core.value + hi) / 2.0;
         }
+        return Some(m);
     }
     // "les années 80": a decade, not a count.
     if core.digits
@@ -1133,6 +1145,46 @@ fn half_at(text: &str, tok: Tok<'_>, lang: Lang, opts: &NumberOptions, floor: us
         digits: false,
         qualifier_end: None,
     })
+}
+
+/// A range of ranks: "entre le dixième et le quinzième", "between the
+/// 10th and the 15th", for the ordinal at `start..end`. Returns (start of
+/// "entre"/"between", the second rank, its end). Only after "entre" /
+/// "between": elsewhere "et"/"and" lists two ranks ("le premier et le
+/// second tour").
+fn ordinal_range(text: &str, start: usize, end: usize, lang: Lang) -> Option<(usize, f64, usize)> {
+    const ARTICLES: &[&str] = &["le", "la", "les", "l", "the"];
+    let skip_article_before = |pos: usize| -> Option<Tok<'_>> {
+        let mut p = prev(text, pos).filter(|p| !p.newline_before)?;
+        if matches!(p.text, "'" | "’") {
+            p = prev(text, p.start).filter(|p| !p.newline_before)?;
+        }
+        if ARTICLES.iter().any(|a| eq_folded(p.text, a)) {
+            p = prev(text, p.start).filter(|p| !p.newline_before)?;
+        }
+        Some(p)
+    };
+    let before = skip_article_before(start)?;
+    if !["entre", "between"].iter().any(|w| eq_folded(before.text, w)) {
+        return None;
+    }
+    let j = next(text, end).filter(|j| !j.newline_before && ["et", "and"].iter().any(|w| eq_folded(j.text, w)))?;
+    let mut t = next(text, j.end).filter(|t| !t.newline_before)?;
+    if ARTICLES.iter().any(|a| eq_folded(t.text, a)) {
+        t = next(text, t.end).filter(|t| !t.newline_before)?;
+        if matches!(t.text, "'" | "’") {
+            t = next(text, t.end).filter(|t| !t.newline_before)?;
+        }
+    }
+    let core = core_at(text, t, lang)?;
+    let e = if core.ordinal {
+        core.end
+    } else if core.digits && core.value.fract() == 0.0 && !core.fraction {
+        ordinal_suffix(text, core.end, lang)?
+    } else {
+        return None;
+    };
+    Some((before.start, core.value, e))
 }
 
 /// The second figure of a range after a first one ending at `end` and

@@ -473,3 +473,18 @@ fn digits_with_scale_words_make_one_figure() {
     assert_eq!(figures("3 cent et 20", Lang::Fr).len(), 2);
     assert_eq!(figures("3 hundred 21", Lang::En).len(), 2);
 }
+
+#[test]
+fn ranks_between_two_ordinals_make_a_range() {
+    let m = one("Il se situe entre le dixième et le quinzième.", Lang::Fr);
+    assert_eq!((m.kind, m.qualifier, m.low, m.high), (Kind::Ordinal, Qualifier::Range, Some(10.0), Some(15.0)));
+    let m = one("between the 10th and 15th centuries", Lang::En);
+    assert_eq!((m.kind, m.low, m.high), (Kind::Ordinal, Some(10.0), Some(15.0)));
+    // Without "entre"/"between", "et" lists two ranks.
+    let v = scan("le premier et le second tour", Lang::Fr, &NumberOptions::default());
+    assert_eq!(v.iter().map(|m| (m.value, m.qualifier)).collect::<Vec<_>>(), vec![(1.0, Qualifier::Exact), (2.0, Qualifier::Exact)]);
+    // A day of the month after an ordinal day is no rank.
+    assert!(scan("entre le 1er et le 15 mars", Lang::Fr, &NumberOptions::default())
+        .iter()
+        .all(|m| m.qualifier != Qualifier::Range || m.kind != Kind::Ordinal));
+}
