@@ -4,10 +4,13 @@
 //! A mention is built around a core figure (digits, `digits`; or words,
 //! `words`), then extended: a fraction written with words ("1 sur 3",
 //! "one out of three"), a multiplier after it ("8 millions", "10k", "13
-//! lakh", "3 millions et demi"), a unit or percent sign after it ("75
+//! lakh", "3 millions et demi") and the figure filling the places below
+//! a scale word ("4 thousand 3 hundred and 21", "1 million 200 000", "3
+//! cent un"; see `scale_rest`), a unit or percent sign after it ("75
 //! millions de $", "4 000 000 de degrés", "20 (kg)", "20 <kg>", "a
 //! 240-millimeter rocket"), a second figure making a range ("entre 10 000
-//! et 12 000", "10,000 to 12,000", "10 000-12 000", "20~100"), a currency
+//! et 12 000", "10,000 to 12,000", "10 000-12 000", "20~100"; ranks after
+//! "entre"/"between": "entre le dixième et le quinzième"), a currency
 //! sign before it, an age word before it ("age 87", "aged 30": years), a
 //! sign ("-3", "minus five"; a spaced "- 20" inside a sentence before a
 //! temperature), and qualifiers, before it ("environ", "at least", "<=")
@@ -632,6 +635,105 @@ fn multiplier_after(text: &str, end: usize, core: &Core, lang: Lang) -> Option<(
     Some((m, e))
 }
 
+/// Whether the figure at `start` follows "entre"/"between", where "et" /
+/// "and" joins the two ends of a range ("entre 1 million et 500 000";
+/// "between 10 dollars and 20" is no 10.20).
+fn after_between(text: &str, start: usize) -> bool {
+    prev(text, start).is_some_and(|p| !p.newline_before && ["entre", "between"].iter().any(|w| eq_folded(p.text, w)))
+}
+
+/// The scale (a thousand or more) of the word ending a number in words at
+/// `end` ("deux millions"), if it is one.
+fn last_scale_word(text: &str, end: usize, lang: Lang) -> Option<f64> {
+    let t = prev(text, end)?;
+    let (&m, e) = phrase_after(text, t.start, lexicon::multipliers().get(lang), false)?;
+    (e == end && m >= 1000.0).then_some(m)
+}
+
+/// Whether the figure ending at `end` ends on a scale written as a word
+/// of four letters or more ("thousand", "cent", "lakh"), not an
+/// abbreviation ("10k", "3 bn").
+fn scale_in_full(text: &str, end: usize) -> bool {
+    prev(text, end).is_some_and(|t| t.end == end && t.text.chars().count() >= 4 && t.text.chars().all(char::is_alphabetic))
+}
+
+/// A scale word after a figure in a remainder ("3 hundred", "300 mille"):
+/// a word of four letters or more, not an abbreviation ("4 thousand 3k"
+/// is no remainder).
+fn scale_word_after(text: &str, end: usize, lang: Lang) -> Option<(f64, usize)> {
+    let t = next(text, end).filter(|t| !t.newline_before && t.kind == TokKind::Word)?;
+    let (&m, e) = phrase_after(text, end, lexicon::multipliers().get(lang), true)?;
+    (m >= 100.0 && e == t.end && scale_in_full(text, e)).then_some((m, e))
+}
+
+/// The figure filling the places below the scale `last` that ends a figure
+/// at `end`: (value, end). Written as news writes it, it makes one figure
+/// with the scale:
+///
+/// - after "hundred", the tens and units: after "and" in English ("3
+///   hundred and 21"), directly in French ("3 cent un");
+/// - after a scale (a thousand or more), directly or after "et"/"and": a
+///   figure with its own smaller scale ("4 thousand 3 hundred", "3
+///   milliards 500 millions", "six crore et deux cents"), digits filling
+///   the places the scale leaves ("1 million 200 000", "4 thousand 300";
+///   "3 millions 2024" and "2 millions 20 ans" are two figures), or words
+///   of a hundred or more ("2 millions trois cent mille").
+///
+/// A comma or a line break keeps figures apart ("3 hundred, 21 others"),
+/// zero fills nothing ("4 thousand 3 hundred and 0" ends at "hundred"), and
+/// after "entre"/"between" `between` leaves "et"/"and" to the range.
+fn scale_rest(text: &str, end: usize, last: f64, lang: Lang, between: bool, depth: u8) -> Option<(f64, usize)> {
+    if depth > 4 || last < 100.0 {
+        return None;
+    }
+    let mut t = next(text, end).filter(|t| !t.newline_before)?;
+    let joined = ["et", "and"].iter().any(|w| eq_folded(t.text, w));
+    if joined {
+        if between || last == 100.0 && lang == Lang::Fr {
+            return None;
+        }
+        t = next(text, t.end).filter(|t| !t.newline_before)?;
+    } else if last == 100.0 && (lang == Lang::En || t.kind == TokKind::Digits) {
+        // English says "hundred and"; French "cent" takes its units in words.
+        return None;
+    }
+    let (value, e) = match t.kind {
+        TokKind::Digits => {
+            let d = digits::parse(text, t.start, lang)?;
+            if d.value.fract() != 0.0 || char_at(text, d.end).is_some_and(|c| c.is_alphanumeric() || matches!(c, '/' | ':')) {
+                return None;
+            }
+            if let Some((m, me)) = scale_word_after(text, d.end, lang) {
+                // "3 hundred": its own scale, and what fills it.
+                let v = d.value * m;
+                let (r, re) = scale_rest(text, me, m, lang, between, depth + 1).unwrap_or((0.0, me));
+                (v + r, re)
+            } else {
+                let places = last.log10().round() as usize;
+                let fills =
+                    if last == 100.0 { d.int_digits <= 2 } else { d.int_digits == places || d.grouped && d.int_digits + 2 >= places };
+                if !fills || !(d.bare || d.grouped) {
+                    return None;
+                }
+                (d.value, d.end)
+            }
+        }
+        TokKind::Word => {
+            // "and one", "cent un": a lone "one"/"un" is a unit here.
+            let w = words::parse(text, t.start, lang)
+                .filter(|w| !w.ordinal && !w.fraction)
+                .map(|w| (w.value, w.end))
+                .or_else(|| (last == 100.0 && ["un", "une", "one"].iter().any(|a| eq_folded(t.text, a))).then_some((1.0, t.end)))?;
+            if last > 100.0 && w.0 < 100.0 {
+                return None;
+            }
+            w
+        }
+        TokKind::Punct => return None,
+    };
+    (value > 0.0 && value < last && value.fract() == 0.0).then_some((value, e))
+}
+
 /// A unit after the figure ending at `end`: right after it ("60 %", "75ml"),
 /// after a hyphen ("240-millimeter", "six-mile"), after "de" once a
 /// multiplier was read ("75 millions de $"), or in brackets ("20 (kg)",
@@ -685,13 +787,24 @@ fn unit_after(text: &str, end: usize, lang: Lang, multiplied: bool) -> Option<(&
 /// `floor` (the previous mention) may join it.
 fn mention_at(text: &str, tok: Tok<'_>, lang: Lang, opts: &NumberOptions, floor: usize) -> Option<Mention> {
     let core = core_at(text, tok, lang).or_else(|| article_core(tok, lang))?;
-    if core.ordinal {
-        return Some(finish(text, core.start, core.end, core.value, Kind::Ordinal, None, lang, opts, core.digits, floor));
-    }
-    if core.digits && core.value.fract() == 0.0 && !core.fraction {
-        if let Some(e) = ordinal_suffix(text, core.end, lang) {
-            return Some(finish(text, core.start, e, core.value, Kind::Ordinal, None, lang, opts, true, floor));
+    let ordinal_end = if core.ordinal {
+        Some(core.end)
+    } else if core.digits && core.value.fract() == 0.0 && !core.fraction {
+        ordinal_suffix(text, core.end, lang)
+    } else {
+        None
+    };
+    if let Some(e) = ordinal_end {
+        let mut m = finish(text, core.start, e, core.value, Kind::Ordinal, None, lang, opts, core.digits, floor);
+        if let Some((s, hi, he)) = ordinal_range(text, core.start, e, lang).filter(|&(s, hi, _)| s >= floor && hi > core.value) {
+            m.end = he;
+            m.qualifier = Qualifier::Range;
+            m.qualifier_start = Some(s);
+            m.low = Some(core.value);
+            m.high = Some(hi);
+            m.value = (core.value + hi) / 2.0;
         }
+        return Some(m);
     }
     // "les années 80": a decade, not a count.
     if core.digits
@@ -725,10 +838,30 @@ fn mention_at(text: &str, tok: Tok<'_>, lang: Lang, opts: &NumberOptions, floor:
             end = e2;
             last = m2;
         }
+        let mut fraction = false;
         if let Some(j) = next(text, end).filter(|j| !j.newline_before && ["et", "and"].iter().any(|w| eq_folded(j.text, w))) {
             if let Some((e, f)) = words::fraction_tail(text, j.end, lang) {
                 value += f * last;
                 end = e;
+                fraction = true;
+            }
+        }
+        // "4 thousand 3 hundred and 21", "2 millions 300 000"; after a
+        // scale written in full ("10k 500 runners" counts runners).
+        if !fraction && value.fract() == 0.0 && scale_in_full(text, end) {
+            if let Some((r, e)) = scale_rest(text, end, last, lang, after_between(text, core.start), 0) {
+                value += r;
+                end = e;
+            }
+        }
+    } else if !core.digits && !core.ordinal && !core.fraction {
+        // "deux millions et deux cents": words ending on a scale take a
+        // remainder after "et"/"and" or in digits ("trois millions 200 000").
+        if let Some(last) = last_scale_word(text, core.end, lang) {
+            if let Some((r, e)) = scale_rest(text, end, last, lang, after_between(text, core.start), 0) {
+                value += r;
+                end = e;
+                multiplied = true;
             }
         }
     }
@@ -1256,12 +1389,6 @@ fn cents_after(text: &str, end: usize, amount: f64, lang: Lang, bare: bool) -> O
     closes.then_some((v, e))
 }
 
-/// Whether the figure at `start` opens a range with "entre"/"between"
-/// ("between 10 dollars and 20" is no 10.20).
-fn after_between(text: &str, start: usize) -> bool {
-    prev(text, start).is_some_and(|p| !p.newline_before && ["entre", "between"].iter().any(|w| eq_folded(p.text, w)))
-}
-
 /// A currency code: three capitals ("USD", "EUR").
 fn is_code(s: &str) -> bool {
     s.len() == 3 && s.bytes().all(|b| b.is_ascii_uppercase())
@@ -1475,6 +1602,46 @@ fn half_at(text: &str, tok: Tok<'_>, lang: Lang, opts: &NumberOptions, floor: us
     })
 }
 
+/// A range of ranks: "entre le dixième et le quinzième", "between the
+/// 10th and the 15th", for the ordinal at `start..end`. Returns (start of
+/// "entre"/"between", the second rank, its end). Only after "entre" /
+/// "between": elsewhere "et"/"and" lists two ranks ("le premier et le
+/// second tour").
+fn ordinal_range(text: &str, start: usize, end: usize, lang: Lang) -> Option<(usize, f64, usize)> {
+    const ARTICLES: &[&str] = &["le", "la", "les", "l", "the"];
+    let skip_article_before = |pos: usize| -> Option<Tok<'_>> {
+        let mut p = prev(text, pos).filter(|p| !p.newline_before)?;
+        if matches!(p.text, "'" | "’") {
+            p = prev(text, p.start).filter(|p| !p.newline_before)?;
+        }
+        if ARTICLES.iter().any(|a| eq_folded(p.text, a)) {
+            p = prev(text, p.start).filter(|p| !p.newline_before)?;
+        }
+        Some(p)
+    };
+    let before = skip_article_before(start)?;
+    if !["entre", "between"].iter().any(|w| eq_folded(before.text, w)) {
+        return None;
+    }
+    let j = next(text, end).filter(|j| !j.newline_before && ["et", "and"].iter().any(|w| eq_folded(j.text, w)))?;
+    let mut t = next(text, j.end).filter(|t| !t.newline_before)?;
+    if ARTICLES.iter().any(|a| eq_folded(t.text, a)) {
+        t = next(text, t.end).filter(|t| !t.newline_before)?;
+        if matches!(t.text, "'" | "’") {
+            t = next(text, t.end).filter(|t| !t.newline_before)?;
+        }
+    }
+    let core = core_at(text, t, lang)?;
+    let e = if core.ordinal {
+        core.end
+    } else if core.digits && core.value.fract() == 0.0 && !core.fraction {
+        ordinal_suffix(text, core.end, lang)?
+    } else {
+        return None;
+    };
+    Some((before.start, core.value, e))
+}
+
 /// The second figure of a range after a first one ending at `end` and
 /// starting at `start`: (value, end, multiplier of the second, unit).
 fn range_tail(text: &str, end: usize, start: usize, lang: Lang) -> Option<(f64, usize, f64, Option<&'static Unit>)> {
@@ -1529,6 +1696,11 @@ fn range_tail(text: &str, end: usize, start: usize, lang: Lang) -> Option<(f64, 
         v *= m;
         mult = m;
         e = me;
+        // "entre 1 million 200 000 et 1 million 500 000".
+        if let Some((r, re)) = scale_rest(text, e, m, lang, true, 0).filter(|_| scale_in_full(text, e)) {
+            v += r;
+            e = re;
+        }
     }
     let mut unit = None;
     if let Some((u, f, ce)) = code_after(text, e, lang).filter(|_| mult == 1.0) {

@@ -649,3 +649,62 @@ fn angles_ages_and_written_out_temperatures() {
     // A one-letter unit before a dashed figure starts a designator.
     assert_eq!(measured("24703 L-202", Lang::En), ("24703".into(), 24703.0, None, Kind::Count));
 }
+
+#[test]
+fn digits_with_scale_words_make_one_figure() {
+    let figures = |t: &str, lang: Lang| run(t, lang).into_iter().map(|(s, v, _, _)| (s, v)).collect::<Vec<_>>();
+    // Digits, a scale word, and what fills the places below it.
+    assert_eq!(figures("3 hundred and 21 people", Lang::En), vec![("3 hundred and 21".into(), 321.0)]);
+    assert_eq!(figures("3 hundred and one", Lang::En), vec![("3 hundred and one".into(), 301.0)]);
+    assert_eq!(figures("4 thousand 3 hundred and 21 votes", Lang::En), vec![("4 thousand 3 hundred and 21".into(), 4321.0)]);
+    assert_eq!(figures("3 cent un", Lang::Fr), vec![("3 cent un".into(), 301.0)]);
+    assert_eq!(figures("2 millions 300 000 habitants", Lang::Fr), vec![("2 millions 300 000".into(), 2.3e6)]);
+    assert_eq!(figures("1 million 200 000 personnes", Lang::Fr), vec![("1 million 200 000".into(), 1.2e6)]);
+    assert_eq!(figures("3 milliards 500 millions de tonnes", Lang::Fr)[0].1, 3.5e9);
+    assert_eq!(figures("deux millions 300 000 électeurs", Lang::Fr), vec![("deux millions 300 000".into(), 2.3e6)]);
+    // Indian scales take a remainder too, and a crore of lakhs is 10^12.
+    assert_eq!(figures("Je compte six crore et deux cents", Lang::Fr), vec![("six crore et deux cents".into(), 60_000_200.0)]);
+    assert_eq!(figures("I count 6 crore and two hundred", Lang::En), vec![("6 crore and two hundred".into(), 60_000_200.0)]);
+    assert_eq!(one("trois crore lakh", Lang::Fr).value, 3e12);
+    // Both ends of a range take their remainder.
+    let m = one("entre 1 million 200 000 et 1 million 500 000 personnes", Lang::Fr);
+    assert_eq!((m.low, m.high, m.qualifier), (Some(1.2e6), Some(1.5e6), Qualifier::Range));
+
+    // Zero fills nothing: "and 0" is a figure of its own.
+    assert_eq!(
+        figures("4 thousand 3 hundred and 0 are two numbers", Lang::En),
+        vec![("4 thousand 3 hundred".into(), 4300.0), ("0".into(), 0.0), ("two".into(), 2.0)]
+    );
+    // A figure without a scale word takes no remainder.
+    assert_eq!(figures("4000 3 hundred and 21", Lang::En), vec![("4000".into(), 4000.0), ("3 hundred and 21".into(), 321.0)]);
+    // A comma lists figures; a scale word alone ends the figure.
+    assert_eq!(figures("3 hundred, 21 others", Lang::En), vec![("3 hundred".into(), 300.0), ("21".into(), 21.0)]);
+    assert_eq!(figures("3 hundred people", Lang::En), vec![("3 hundred".into(), 300.0)]);
+    // Digits that do not fill the places below the scale count something else.
+    let v = scan("2 millions 20 ans plus tard", Lang::Fr, &NumberOptions::default());
+    assert_eq!(v.iter().map(|m| (m.value, m.kind)).collect::<Vec<_>>(), vec![(2e6, Kind::Count), (20.0, Kind::Duration)]);
+    assert_eq!(figures("5 thousand 20 soldiers", Lang::En), vec![("5 thousand".into(), 5000.0), ("20".into(), 20.0)]);
+    // An abbreviated scale takes no remainder: "10k" is also a race.
+    assert_eq!(figures("the 10k 500 runners", Lang::En), vec![("10k".into(), 1e4), ("500".into(), 500.0)]);
+    // Two scaled figures, or "et" between the ends of a range, stay apart.
+    assert_eq!(figures("3 millions et 2 millions", Lang::Fr).len(), 2);
+    assert_eq!(figures("entre 2 millions et 500 000", Lang::Fr), vec![("2 millions".into(), 2e6), ("500 000".into(), 5e5)]);
+    // French "cent" takes no "et", and English "hundred" no bare digits.
+    assert_eq!(figures("3 cent et 20", Lang::Fr).len(), 2);
+    assert_eq!(figures("3 hundred 21", Lang::En).len(), 2);
+}
+
+#[test]
+fn ranks_between_two_ordinals_make_a_range() {
+    let m = one("Il se situe entre le dixième et le quinzième.", Lang::Fr);
+    assert_eq!((m.kind, m.qualifier, m.low, m.high), (Kind::Ordinal, Qualifier::Range, Some(10.0), Some(15.0)));
+    let m = one("between the 10th and 15th centuries", Lang::En);
+    assert_eq!((m.kind, m.low, m.high), (Kind::Ordinal, Some(10.0), Some(15.0)));
+    // Without "entre"/"between", "et" lists two ranks.
+    let v = scan("le premier et le second tour", Lang::Fr, &NumberOptions::default());
+    assert_eq!(v.iter().map(|m| (m.value, m.qualifier)).collect::<Vec<_>>(), vec![(1.0, Qualifier::Exact), (2.0, Qualifier::Exact)]);
+    // A day of the month after an ordinal day is no rank.
+    assert!(scan("entre le 1er et le 15 mars", Lang::Fr, &NumberOptions::default())
+        .iter()
+        .all(|m| m.qualifier != Qualifier::Range || m.kind != Kind::Ordinal));
+}
