@@ -1968,6 +1968,12 @@ fn glued_month(tok: Tok<'_>) -> Option<Tok<'_>> {
 
 /// "February 11, 2025", "janvier 2025", "Nov. 5".
 fn month_date_at(text: &str, tok: Tok<'_>, lang: Lang) -> Option<Mention> {
+    // Most words are followed by no digit: that test is cheaper than
+    // folding the word to look it up, and this runs on every word.
+    let after = text[tok.end..].strip_prefix('.').unwrap_or(&text[tok.end..]);
+    if !after.trim_start().starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
     let mo = *lexicon::months().get(lang).get(&*fold(tok.text))?;
     // "mai" and "may" are also words: need a capital in English, a year after in French.
     let mut pos = tok.end;
