@@ -13,6 +13,10 @@
 //!   its clause ("le taux de chômage s'établit à 7,3 %", "GDP grew 0.4%",
 //!   "la dette publique dépasse 3 000 milliards"), with the subject's own
 //!   aspect when the word names a change ("la croissance": `gdp`, change);
+//!   an aside between commas is skipped ("Core CPI, which strips out food
+//!   and energy, climbed 0.4%") and a word opening a new clause ends the
+//!   search ("energy fell 0.9% as gasoline slid 3.3%"), per
+//!   `clause_words.tsv`;
 //! - a share takes the noun it is "of" ("14 % des voix": `vote_share`),
 //!   only when nothing but "des"/"of the" stands between;
 //! - the kind of figure adds a suffix: a length in millimetres or
@@ -26,7 +30,7 @@
 //!
 //! Invariant: the measure's span lies inside the sentence of the figure.
 
-use crate::lexicon::{self, MeasureClass};
+use crate::lexicon::{self, ClauseWord, MeasureClass};
 use crate::numbers::Mention;
 use crate::report::{Kind, Lang};
 use crate::text::chars::fold;
@@ -226,10 +230,53 @@ fn before(text: &str, start: usize, floor: usize, lang: Lang, classes: &[Measure
             && text[..t.start].ends_with(|c: char| c.is_ascii_digit())
             && text[t.end..].starts_with(|c: char| c.is_ascii_digit());
         if t.kind == TokKind::Punct && is_clause_break(t.text) && !in_number {
-            return None;
+            // An aside between the subject and its verb is no clause of
+            // its own ("Core CPI, which strips out food and energy, climbed").
+            match (t.text, aside_start(text, t.start, floor, lang)) {
+                (",", Some(s)) => {
+                    pos = s;
+                    continue;
+                }
+                _ => return None,
+            }
         }
         if let Some((key, change, s)) = phrase_ending(text, t.end, lang, classes) {
             return Some(Measure { key: key.to_string(), start: s, end: t.end, change });
+        }
+        if t.kind == TokKind::Word && clause_word_at(text, t.start, lang) == Some(ClauseWord::Clause) {
+            return None;
+        }
+        pos = t.start;
+    }
+    None
+}
+
+/// The kind of the `clause_words.tsv` phrase starting at byte `pos`.
+fn clause_word_at(text: &str, pos: usize, lang: Lang) -> Option<ClauseWord> {
+    let w = next(text, pos)?;
+    lexicon::clause_words()
+        .get(lang)
+        .starting_with(&fold(w.text))
+        .iter()
+        .find(|p| match_after(text, w.start, &p.tokens).is_some())
+        .map(|p| p.value)
+}
+
+/// How many tokens an aside between commas may hold.
+const ASIDE: usize = 12;
+
+/// The start of the comma opening an aside that the comma at `close`
+/// closes: the previous comma of the clause, followed by a word of
+/// `clause_words.tsv` ("which", "qui", "hors", "selon").
+fn aside_start(text: &str, close: usize, floor: usize, lang: Lang) -> Option<usize> {
+    let mut pos = close;
+    for _ in 0..ASIDE {
+        let t = prev(text, pos).filter(|t| t.start >= floor && !t.newline_before)?;
+        if t.text == "," {
+            return (clause_word_at(text, t.end, lang) == Some(ClauseWord::Aside)).then_some(t.start);
+        }
+        if t.kind == TokKind::Punct && is_clause_break(t.text) {
+            return None;
         }
         pos = t.start;
     }

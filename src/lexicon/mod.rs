@@ -473,6 +473,32 @@ pub fn clock_cues() -> &'static PerLang<PhraseTable<()>> {
     T.get_or_init(|| phrase_tables(include_str!("clock_cues.tsv"), |r| (r[0], ())))
 }
 
+/// How a word bounds the clause in which a figure's subject is looked for
+/// (see `clause_words.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClauseWord {
+    /// Opens an aside between commas ("Core CPI, which strips out food
+    /// and energy, climbed"): skipped.
+    Aside,
+    /// Opens a new clause with its own subject ("as gasoline slid").
+    Clause,
+}
+
+/// Words bounding the clause of a figure's subject.
+pub fn clause_words() -> &'static PerLang<PhraseTable<ClauseWord>> {
+    static T: OnceLock<PerLang<PhraseTable<ClauseWord>>> = OnceLock::new();
+    T.get_or_init(|| {
+        phrase_tables(include_str!("clause_words.tsv"), |r| {
+            let kind = match r[0] {
+                "aside" => ClauseWord::Aside,
+                "clause" => ClauseWord::Clause,
+                k => panic!("clause_words.tsv: unknown kind {k:?}"),
+            };
+            (r[1], kind)
+        })
+    })
+}
+
 /// Class of a concept phrase (see `concepts.tsv`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MeasureClass {
