@@ -708,3 +708,19 @@ fn ranks_between_two_ordinals_make_a_range() {
         .iter()
         .all(|m| m.qualifier != Qualifier::Range || m.kind != Kind::Ordinal));
 }
+
+#[test]
+fn areas_with_square_abbreviated() {
+    // "sq" for "square" is how English news writes areas.
+    assert_eq!(
+        measured("clearing dropped to 8,174 sq km in the Cerrado", Lang::En),
+        ("8,174 sq km".into(), 8174.0, Some("km2"), Kind::Measure)
+    );
+    assert_eq!(measured("an area of 2,428 sq miles", Lang::En).2, Some("mi2"));
+    assert_eq!(measured("13,038 sq. km of forest were cleared", Lang::En).2, Some("km2"));
+    assert_eq!(measured("a 1,200 sq ft flat", Lang::En).2, Some("ft2"));
+    // Square miles and kilometres convert into each other.
+    let (mi, km) = (one("3,156 sq miles", Lang::En), one("8,174 sq km", Lang::En));
+    let (fm, fk) = (crate::lexicon::unit_factor(mi.unit.unwrap()).unwrap().1, crate::lexicon::unit_factor(km.unit.unwrap()).unwrap().1);
+    assert!((mi.value * fm / (km.value * fk) - 1.0).abs() < 0.01, "3,156 sq mi is about 8,174 km²");
+}
