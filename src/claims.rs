@@ -184,8 +184,9 @@ const SENTENCE_TIMES: usize = 8;
 /// ministry counted 1.28 million protesters, the CGT more than 2 million",
 /// "Labour won 412 seats, the Conservatives 121". A bare number after an
 /// amount is an amount of the same currency ("86,2 milliards d'euros,
-/// contre 79,2 milliards"), and a bare percentage after any figure is its
-/// share or change ("soit une hausse de 9 %"). Returns which figures
+/// contre 79,2 milliards"), and a bare percentage after a count, an amount
+/// or a quantity is its share or change ("soit une hausse de 9 %"), never
+/// one of a duration or a date. Returns which figures
 /// inherited.
 fn inherit_measures(text: &str, figures: &mut [(Mention, Option<Measure>)], lang: Lang) -> Vec<bool> {
     let generic = |m: &Option<Measure>| m.as_ref().is_none_or(|x| matches!(x.key.as_str(), "share" | "money") || x.key.contains(':'));
@@ -204,7 +205,10 @@ fn inherit_measures(text: &str, figures: &mut [(Mention, Option<Measure>)], lang
             !generic(m)
                 && (x.kind == kind && x.unit == unit
                     || kind == Kind::Count && unit.is_none() && x.kind == Kind::Money
-                    || kind == Kind::Percent && x.kind != Kind::Percent)
+                    // A share or change of a count, an amount or a
+                    // quantity; no percentage is one of a time span ("par
+                    // rapport aux trois mois précédents, ... 0,0 %").
+                    || kind == Kind::Percent && matches!(x.kind, Kind::Count | Kind::Money | Kind::Measure))
         });
         let Some((prev, m)) = from.map(|(x, m)| (x.clone(), m.clone())) else { continue };
         if kind == Kind::Count && prev.kind == Kind::Money {

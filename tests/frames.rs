@@ -299,3 +299,22 @@ fn a_figure_hoped_for_is_a_target_not_the_outcome() {
     assert!(evidence_with(c, Relation::Contradicts).is_empty(), "{:#?}", c.evidence);
     assert_ne!(c.verdict, Some(Verdict::Contradicted));
 }
+
+#[test]
+fn a_percentage_is_never_a_share_of_a_time_span() {
+    // "trois mois" is the base of the change, not what 0,0 % measures: the
+    // figure names no concept, so a 0.0% about something else (here the
+    // length of stays) cannot be taken as its confirmation.
+    let article = "Au quatrième trimestre, l'activité a baissé de 0,3 % par rapport aux trois mois précédents, \
+        le troisième trimestre étant désormais évalué à une stagnation (0,0 %).";
+    let r = recoupe::extract(article, &recoupe::Options { lang: Some(recoupe::report::Lang::Fr), ..recoupe::Options::default() });
+    let q = r.claims.iter().flat_map(|c| &c.quantities).find(|q| q.surface == "0,0 %").expect("0,0 % is a claim");
+    assert_ne!(q.frame.what.as_deref(), Some("duration"), "{:?}", q.frame);
+    let r = check(
+        article,
+        Some("2024-01-15"),
+        &[("other", Some("2024-01-16"), "Les séjours ont duré en moyenne trois mois, un chiffre stable (0,0 %).")],
+    );
+    let c = r.claims.iter().find(|c| c.quantities[0].surface == "0,0 %").unwrap();
+    assert!(!matches!(c.verdict, Some(Verdict::Corroborated | Verdict::Contradicted | Verdict::Disputed)), "{:?}", c.verdict);
+}
