@@ -577,7 +577,18 @@ fn fraction_op(text: &str, core: &Core, lang: Lang) -> Option<(f64, usize)> {
     if core.ordinal || core.fraction || core.article && !matches!(fold(&text[core.start..core.end]).as_ref(), "un" | "une" | "one") {
         return None;
     }
-    let op = next(text, core.end).filter(|t| t.kind == TokKind::Word && !t.newline_before)?;
+    let mut op = next(text, core.end).filter(|t| t.kind == TokKind::Word && !t.newline_before)?;
+    // "un Français sur trois", "1 TGV sur 10", "neuf électeurs sur dix":
+    // French names the whole between the two figures.
+    // Only as a proportion's idiom, small over a round base: "300 soldats
+    // sur 12 000" stays two counts, the toll and the force it came from.
+    let named = lang == Lang::Fr && !eq_folded(op.text, "sur");
+    if named {
+        if core.value > 10.0 {
+            return None;
+        }
+        op = named_whole(text, core.end)?;
+    }
     let (proper, after, year_ok) = match lang {
         Lang::Fr if eq_folded(op.text, "sur") => (true, op.end, true),
         Lang::En if eq_folded(op.text, "over") => (false, op.end, true),
@@ -603,7 +614,7 @@ fn fraction_op(text: &str, core: &Core, lang: Lang) -> Option<(f64, usize)> {
         }
         TokKind::Punct => return None,
     };
-    if den <= 0.0 || proper && core.value >= den || year && !year_ok {
+    if den <= 0.0 || proper && core.value >= den || year && !year_ok || named && den > 1000.0 {
         return None;
     }
     if phrase_after(text, end, lexicon::units().get(lang), true).is_some()
@@ -612,6 +623,34 @@ fn fraction_op(text: &str, core: &Core, lang: Lang) -> Option<(f64, usize)> {
         return None;
     }
     Some((core.value / den, end))
+}
+
+/// Most words a French share names between its two figures ("un
+/// Français sur trois", "deux salariés agricoles sur dix").
+const WHOLE_WORDS: usize = 2;
+
+/// The "sur" after the noun naming a share's whole ("un Français sur
+/// trois"): one or two words, none a unit ("un jour sur deux" is a time,
+/// read by the units), a multiplier, a number word or a function word.
+fn named_whole(text: &str, end: usize) -> Option<Tok<'_>> {
+    const FUNCTION: [&str; 12] = ["de", "des", "du", "d", "le", "la", "les", "l", "et", "ou", "en", "a"];
+    let mut at = end;
+    for i in 0..=WHOLE_WORDS {
+        let t = next(text, at).filter(|t| t.kind == TokKind::Word && !t.newline_before)?;
+        if eq_folded(t.text, "sur") {
+            return (i > 0).then_some(t);
+        }
+        if i == WHOLE_WORDS
+            || FUNCTION.iter().any(|w| eq_folded(t.text, w))
+            || phrase_after(text, at, lexicon::units().get(Lang::Fr), true).is_some()
+            || phrase_after(text, at, lexicon::multipliers().get(Lang::Fr), true).is_some()
+            || words::parse(text, t.start, Lang::Fr).is_some()
+        {
+            return None;
+        }
+        at = t.end;
+    }
+    None
 }
 
 /// A multiplier after the figure: (factor, end). Below a million, none

@@ -724,3 +724,23 @@ fn areas_with_square_abbreviated() {
     let (fm, fk) = (crate::lexicon::unit_factor(mi.unit.unwrap()).unwrap().1, crate::lexicon::unit_factor(km.unit.unwrap()).unwrap().1);
     assert!((mi.value * fm / (km.value * fk) - 1.0).abs() < 0.01, "3,156 sq mi is about 8,174 km²");
 }
+
+#[test]
+fn french_shares_name_their_whole_between_the_figures() {
+    for (t, v) in [
+        ("Un Français sur trois a renoncé", 1.0 / 3.0),
+        ("seul 1 TGV sur 10 a circulé", 0.1),
+        ("neuf électeurs sur dix", 0.9),
+        ("un salarié agricole sur cinq", 0.2),
+    ] {
+        let m = one(t, Lang::Fr);
+        assert_eq!((m.kind, m.value), (Kind::Fraction, v), "{t}");
+    }
+    assert_eq!(measured("Un Français sur trois a renoncé", Lang::Fr).0, "Un Français sur trois");
+    // Two counts, not a share: a toll and the force it came from, or a
+    // figure over a time span.
+    let ms = run("300 soldats sur 12 000 ont été tués", Lang::Fr);
+    assert_eq!(ms.iter().map(|m| (m.2, m.1)).collect::<Vec<_>>(), [(Kind::Count, 300.0), (Kind::Count, 12000.0)]);
+    assert!(run("un milliard d'euros sur cinq ans", Lang::Fr).iter().all(|m| m.2 != Kind::Fraction));
+    assert!(run("des manifestants sur la place", Lang::Fr).is_empty());
+}
