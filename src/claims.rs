@@ -195,7 +195,18 @@ fn inherit_measures(text: &str, figures: &mut [(Mention, Option<Measure>)], lang
         // A small number in digits is a label or a reference ("alert(1)",
         // "PREUVE 1"), not the ellipsis of a count.
         let small = figures[k].0.kind == Kind::Count && figures[k].0.digits && figures[k].0.value.abs() < 10.0;
-        if !generic(&figures[k].1) || small || own_subject(text, &figures[k].0, lang) {
+        if !generic(&figures[k].1) || small {
+            continue;
+        }
+        // "5,8 % du PIB, soit 169,6 milliards d'euros": the same figure in
+        // another form, whatever its kind.
+        let lead = figures[k].0.qualifier_start.unwrap_or(figures[k].0.start);
+        if !generic(&figures[k - 1].1) && crate::measure::restated(text, lead, lang) {
+            figures[k].1 = figures[k - 1].1.clone();
+            out[k] = true;
+            continue;
+        }
+        if own_subject(text, &figures[k].0, lang) {
             continue;
         }
         let (kind, unit) = (figures[k].0.kind, figures[k].0.unit);

@@ -16,7 +16,8 @@
 //!   an aside between commas is skipped ("Core CPI, which strips out food
 //!   and energy, climbed 0.4%") and a word opening a new clause ends the
 //!   search ("energy fell 0.9% as gasoline slid 3.3%"), per
-//!   `clause_words.tsv`;
+//!   `clause_words.tsv`; in a headline or a list the subject stands before
+//!   a colon ("Déficit public : 5,8 % du PIB");
 //! - a share takes the noun it is "of" ("14 % des voix": `vote_share`),
 //!   only when nothing but "des"/"of the" stands between;
 //! - the kind of figure adds a suffix: a length in millimetres or
@@ -237,6 +238,16 @@ fn before(text: &str, start: usize, floor: usize, lang: Lang, classes: &[Measure
                     pos = s;
                     continue;
                 }
+                // A headline or a list names the measure before a colon
+                // ("Déficit public : 5,8 % du PIB", "Inflation: 2.4%").
+                (":", _) => {
+                    return phrase_ending(text, t.start, lang, classes).filter(|&(_, _, s)| s >= floor).map(|(key, change, s)| Measure {
+                        key: key.to_string(),
+                        start: s,
+                        end: t.start,
+                        change,
+                    });
+                }
                 _ => return None,
             }
         }
@@ -249,6 +260,29 @@ fn before(text: &str, start: usize, floor: usize, lang: Lang, classes: &[Measure
         pos = t.start;
     }
     None
+}
+
+/// Whether a restating word of `clause_words.tsv` ends right before byte
+/// `lead` ("5,8 % du PIB, soit 169,6 milliards", "that is 90 billion").
+pub fn restated(text: &str, lead: usize, lang: Lang) -> bool {
+    let Some(last) = prev(text, lead).filter(|t| !t.newline_before) else { return false };
+    let table = lexicon::clause_words().get(lang);
+    // The phrase's first word: the last token, or up to two before it.
+    let mut first = last;
+    for _ in 0..3 {
+        let found = table
+            .starting_with(&fold(first.text))
+            .iter()
+            .any(|p| p.value == ClauseWord::Restate && match_after(text, first.start, &p.tokens).is_some_and(|e| e == last.end));
+        if found {
+            return true;
+        }
+        match prev(text, first.start).filter(|t| !t.newline_before) {
+            Some(t) => first = t,
+            None => return false,
+        }
+    }
+    false
 }
 
 /// The kind of the `clause_words.tsv` phrase starting at byte `pos`.

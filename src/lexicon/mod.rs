@@ -482,6 +482,8 @@ pub enum ClauseWord {
     Aside,
     /// Opens a new clause with its own subject ("as gasoline slid").
     Clause,
+    /// Restates the figure before in another form ("soit 169,6 milliards").
+    Restate,
 }
 
 /// Words bounding the clause of a figure's subject.
@@ -492,6 +494,7 @@ pub fn clause_words() -> &'static PerLang<PhraseTable<ClauseWord>> {
             let kind = match r[0] {
                 "aside" => ClauseWord::Aside,
                 "clause" => ClauseWord::Clause,
+                "restate" => ClauseWord::Restate,
                 k => panic!("clause_words.tsv: unknown kind {k:?}"),
             };
             (r[1], kind)
