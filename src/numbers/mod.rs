@@ -634,6 +634,19 @@ const WHOLE_WORDS: usize = 2;
 /// read by the units), a multiplier, a number word or a function word.
 fn named_whole(text: &str, end: usize) -> Option<Tok<'_>> {
     const FUNCTION: [&str; 12] = ["de", "des", "du", "d", "le", "la", "les", "l", "et", "ou", "en", "a"];
+    // Most figures have no "sur" among the next words: look for it before
+    // reading the words in between, as this runs after every French figure.
+    let mut at = end;
+    let mut sur = None;
+    for _ in 0..=WHOLE_WORDS {
+        let t = next(text, at).filter(|t| t.kind == TokKind::Word && !t.newline_before)?;
+        if eq_folded(t.text, "sur") {
+            sur = Some(t.start);
+            break;
+        }
+        at = t.end;
+    }
+    sur?;
     let mut at = end;
     for i in 0..=WHOLE_WORDS {
         let t = next(text, at).filter(|t| t.kind == TokKind::Word && !t.newline_before)?;
