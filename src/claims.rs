@@ -129,8 +129,10 @@ pub fn extract(text: &str, opts: &Options) -> Document {
             quantity.frame = frame::frame_of(&cx, &figure);
             // A figure that took its measure from the one before takes its
             // aspect too when it has none of its own ("s'est contracté de
-            // 0,3 % (-0,1 % après correction)").
-            if owned[k].2 && quantity.frame.aspect == crate::report::Aspect::Level {
+            // 0,3 % (-0,1 % après correction)"); "a bondi de 202,7 milliards
+            // pour atteindre 3 305 milliards" names the level reached.
+            let lead = mention.qualifier_start.unwrap_or(mention.start);
+            if owned[k].2 && quantity.frame.aspect == crate::report::Aspect::Level && !frame::reaches_level(&tokens, lead, lang) {
                 if let Some(prev) = claims.last().filter(|c| c.sentence_span == [s.start, s.end]) {
                     let p = &prev.quantities[0];
                     if p.measure == quantity.measure {

@@ -300,6 +300,14 @@ fn aspect_ending(t: &Tokens<'_>, end: usize, kind: &str, lang: Lang) -> Option<(
         .find_map(|p| Some((p.value.1, t.match_ending(end, &p.tokens)?)))
 }
 
+/// Whether a phrase of `aspects.tsv` naming the level reached ends right
+/// before the figure at byte `lead` ("pour atteindre 3 305 milliards",
+/// "to reach 3,305 billion"): the figure's aspect is its own then, not
+/// the change of the figure before it.
+pub fn reaches_level(t: &Tokens<'_>, lead: usize, lang: Lang) -> bool {
+    aspect_ending(t, t.at_or_after(lead), "level_verb", lang).is_some()
+}
+
 fn aspect_of(t: &Tokens<'_>, first: usize, end: usize, f: &Figure<'_>, lang: Lang) -> (Aspect, Option<String>, Option<String>) {
     let sentence_start = f.sentence.start;
     let clause = t.range(f.clause[0], f.clause[1]);
