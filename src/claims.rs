@@ -80,6 +80,25 @@ pub fn extract(text: &str, opts: &Options) -> Document {
             .filter(|x| worth_checking(x.kind) && x.qualifier != Qualifier::Vague && !is_reference(text, x, lang) && !is_ratio(text, x))
             .map(|x| (x.clone(), measure::measure_of(text, x, s.start, s.end, lang)))
             .collect();
+        // "Le déficit a atteint 5,8 % du PIB. En valeur, il atteint 169,6
+        // milliards d'euros": the pronoun stands for the measure stated
+        // last in the sentences before.
+        let before = si.checked_sub(1).map(|p| sentences[p].start);
+        let stated = claims
+            .last()
+            .filter(|c| Some(c.sentence_span[0]) == before)
+            .and_then(|c| c.quantities[0].measure.clone())
+            .filter(|k| !matches!(k.as_str(), "share" | "money") && !k.contains(':'));
+        if let Some(key) = stated {
+            for (x, measure) in owned.iter_mut() {
+                let generic = measure.as_ref().is_none_or(|m| matches!(m.key.as_str(), "share" | "money") || m.key.contains(':'));
+                if let Some((ps, pe)) =
+                    measure::pronoun_subject(text, x.qualifier_start.unwrap_or(x.start), s.start, lang).filter(|_| generic)
+                {
+                    *measure = Some(Measure { key: key.clone(), start: ps, end: pe, change: false });
+                }
+            }
+        }
         let inherited = inherit_measures(text, &mut owned, lang);
         let mut owned: Vec<(Mention, Option<Measure>, bool)> = owned.into_iter().zip(inherited).map(|((m, x), i)| (m, x, i)).collect();
         // A small bare number that counts nothing named ("PREUVE 1") is

@@ -17,7 +17,9 @@
 //!   and energy, climbed 0.4%") and a word opening a new clause ends the
 //!   search ("energy fell 0.9% as gasoline slid 3.3%"), per
 //!   `clause_words.tsv`; in a headline or a list the subject stands before
-//!   a colon ("Déficit public : 5,8 % du PIB");
+//!   a colon ("Déficit public : 5,8 % du PIB"), and a subject pronoun
+//!   opening the clause is found for the claims stage to resolve
+//!   (`pronoun_subject`: "En valeur, il atteint 169,6 milliards");
 //! - a share takes the noun it is "of" ("14 % des voix": `vote_share`),
 //!   only when nothing but "des"/"of the" stands between;
 //! - the kind of figure adds a suffix: a length in millimetres or
@@ -256,6 +258,27 @@ fn before(text: &str, start: usize, floor: usize, lang: Lang, classes: &[Measure
         }
         if t.kind == TokKind::Word && clause_word_at(text, t.start, lang) == Some(ClauseWord::Clause) {
             return None;
+        }
+        pos = t.start;
+    }
+    None
+}
+
+/// How many words may stand between a subject pronoun and its figure
+/// ("il atteint", "elle a atteint", "it stood at").
+const PRONOUN_VERB: usize = 3;
+
+/// The span of a subject pronoun opening the clause of the figure at byte
+/// `lead`, with only the words of its verb between ("En valeur, il atteint
+/// 169,6 milliards"): the figure measures what the sentence before stated.
+pub fn pronoun_subject(text: &str, lead: usize, floor: usize, lang: Lang) -> Option<(usize, usize)> {
+    let mut pos = lead;
+    for i in 0..=PRONOUN_VERB {
+        let t = prev(text, pos).filter(|t| t.start >= floor && !t.newline_before && t.kind == TokKind::Word)?;
+        if i > 0 && clause_word_at(text, t.start, lang) == Some(ClauseWord::Pronoun) {
+            // The pronoun opens its clause: the sentence's start or a break.
+            let opens = prev(text, t.start).is_none_or(|b| b.start < floor || b.newline_before || is_clause_break(b.text));
+            return opens.then_some((t.start, t.end));
         }
         pos = t.start;
     }

@@ -484,6 +484,9 @@ pub enum ClauseWord {
     Clause,
     /// Restates the figure before in another form ("soit 169,6 milliards").
     Restate,
+    /// A subject pronoun standing for the measure of the sentence before
+    /// ("En valeur, il atteint 169,6 milliards").
+    Pronoun,
 }
 
 /// Words bounding the clause of a figure's subject.
@@ -495,6 +498,7 @@ pub fn clause_words() -> &'static PerLang<PhraseTable<ClauseWord>> {
                 "aside" => ClauseWord::Aside,
                 "clause" => ClauseWord::Clause,
                 "restate" => ClauseWord::Restate,
+                "pronoun" => ClauseWord::Pronoun,
                 k => panic!("clause_words.tsv: unknown kind {k:?}"),
             };
             (r[1], kind)
