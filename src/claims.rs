@@ -88,10 +88,10 @@ pub fn extract(text: &str, opts: &Options) -> Document {
             .last()
             .filter(|c| Some(c.sentence_span[0]) == before)
             .and_then(|c| c.quantities[0].measure.clone())
-            .filter(|k| !matches!(k.as_str(), "share" | "money") && !k.contains(':'));
+            .filter(|k| !generic_key(k));
         if let Some(key) = stated {
             for (x, measure) in owned.iter_mut() {
-                let generic = measure.as_ref().is_none_or(|m| matches!(m.key.as_str(), "share" | "money") || m.key.contains(':'));
+                let generic = measure.as_ref().is_none_or(|m| generic_key(&m.key));
                 if let Some((ps, pe)) =
                     measure::pronoun_subject(text, x.qualifier_start.unwrap_or(x.start), s.start, lang).filter(|_| generic)
                 {
@@ -193,6 +193,12 @@ pub fn extract(text: &str, opts: &Options) -> Document {
     Document { extraction: Extraction { lang, claims }, entities, date }
 }
 
+/// Whether a measure key names no concept: a bare share or amount, or a
+/// noun the lexicon lacks ("fr:zythologu").
+fn generic_key(key: &str) -> bool {
+    matches!(key, "share" | "money") || key.contains(':')
+}
+
 /// How many figures back a figure looks for the one whose measure it
 /// inherits (`inherit_measures`).
 const INHERIT_REACH: usize = 16;
@@ -210,7 +216,7 @@ const SENTENCE_TIMES: usize = 8;
 /// one of a duration or a date. Returns which figures
 /// inherited.
 fn inherit_measures(text: &str, figures: &mut [(Mention, Option<Measure>)], lang: Lang) -> Vec<bool> {
-    let generic = |m: &Option<Measure>| m.as_ref().is_none_or(|x| matches!(x.key.as_str(), "share" | "money") || x.key.contains(':'));
+    let generic = |m: &Option<Measure>| m.as_ref().is_none_or(|x| generic_key(&x.key));
     let mut out = vec![false; figures.len()];
     for k in 1..figures.len() {
         // A small number in digits is a label or a reference ("alert(1)",

@@ -289,23 +289,11 @@ pub fn pronoun_subject(text: &str, lead: usize, floor: usize, lang: Lang) -> Opt
 /// `lead` ("5,8 % du PIB, soit 169,6 milliards", "that is 90 billion").
 pub fn restated(text: &str, lead: usize, lang: Lang) -> bool {
     let Some(last) = prev(text, lead).filter(|t| !t.newline_before) else { return false };
-    let table = lexicon::clause_words().get(lang);
-    // The phrase's first word: the last token, or up to two before it.
-    let mut first = last;
-    for _ in 0..3 {
-        let found = table
-            .starting_with(&fold(first.text))
-            .iter()
-            .any(|p| p.value == ClauseWord::Restate && match_after(text, first.start, &p.tokens).is_some_and(|e| e == last.end));
-        if found {
-            return true;
-        }
-        match prev(text, first.start).filter(|t| !t.newline_before) {
-            Some(t) => first = t,
-            None => return false,
-        }
-    }
-    false
+    lexicon::clause_words()
+        .get(lang)
+        .ending_with(&fold(last.text))
+        .iter()
+        .any(|p| p.value == ClauseWord::Restate && match_before(text, last.end, &p.tokens).is_some())
 }
 
 /// The kind of the `clause_words.tsv` phrase starting at byte `pos`.

@@ -634,36 +634,29 @@ const WHOLE_WORDS: usize = 2;
 /// read by the units), a multiplier, a number word or a function word.
 fn named_whole(text: &str, end: usize) -> Option<Tok<'_>> {
     const FUNCTION: [&str; 12] = ["de", "des", "du", "d", "le", "la", "les", "l", "et", "ou", "en", "a"];
-    // Most figures have no "sur" among the next words: look for it before
+    // Most figures have no "sur" among the next words: find it before
     // reading the words in between, as this runs after every French figure.
+    let mut between = Vec::with_capacity(WHOLE_WORDS);
     let mut at = end;
-    let mut sur = None;
-    for _ in 0..=WHOLE_WORDS {
+    let sur = loop {
         let t = next(text, at).filter(|t| t.kind == TokKind::Word && !t.newline_before)?;
         if eq_folded(t.text, "sur") {
-            sur = Some(t.start);
-            break;
+            break t;
         }
-        at = t.end;
-    }
-    sur?;
-    let mut at = end;
-    for i in 0..=WHOLE_WORDS {
-        let t = next(text, at).filter(|t| t.kind == TokKind::Word && !t.newline_before)?;
-        if eq_folded(t.text, "sur") {
-            return (i > 0).then_some(t);
-        }
-        if i == WHOLE_WORDS
-            || FUNCTION.iter().any(|w| eq_folded(t.text, w))
-            || phrase_after(text, at, lexicon::units().get(Lang::Fr), true).is_some()
-            || phrase_after(text, at, lexicon::multipliers().get(Lang::Fr), true).is_some()
-            || words::parse(text, t.start, Lang::Fr).is_some()
-        {
+        if between.len() == WHOLE_WORDS {
             return None;
         }
+        between.push((at, t));
         at = t.end;
-    }
-    None
+    };
+    let whole = !between.is_empty()
+        && between.iter().all(|&(at, t)| {
+            !(FUNCTION.iter().any(|w| eq_folded(t.text, w))
+                || phrase_after(text, at, lexicon::units().get(Lang::Fr), true).is_some()
+                || phrase_after(text, at, lexicon::multipliers().get(Lang::Fr), true).is_some()
+                || words::parse(text, t.start, Lang::Fr).is_some())
+        });
+    whole.then_some(sur)
 }
 
 /// A multiplier after the figure: (factor, end). Below a million, none
@@ -1230,27 +1223,20 @@ const WEATHER_SPAN: usize = 20;
 fn angle_named(text: &str, start: usize, end: usize, lang: Lang) -> bool {
     let cues = lexicon::angle_cues().get(lang);
     let ends_sentence = |t: &Tok<'_>| t.newline_before || matches!(t.text, "." | "!" | "?" | ";");
-    // The sentence's tokens around the mention, in text order (walking
-    // back, `newline_before` is the gap after the token).
-    let mut before = Vec::new();
-    let mut at = start;
-    while let Some(t) = prev(text, at).filter(|t| !ends_sentence(t)) {
-        before.push(t);
-        at = t.start;
-        if before.len() == WEATHER_SPAN {
-            break;
+    // The sentence's tokens on one side of the mention, nearest first
+    // (walking back, `newline_before` is the gap after the token).
+    let side = |mut at: usize, forward: bool| {
+        let mut out = Vec::new();
+        while out.len() < WEATHER_SPAN {
+            let Some(t) = (if forward { next(text, at) } else { prev(text, at) }).filter(|t| !ends_sentence(t)) else { break };
+            at = if forward { t.end } else { t.start };
+            out.push(t);
         }
-    }
+        out
+    };
+    let mut before = side(start, false);
     before.reverse();
-    let mut after = Vec::new();
-    let mut at = end;
-    while let Some(t) = next(text, at).filter(|t| !ends_sentence(t)) {
-        after.push(t);
-        at = t.end;
-        if after.len() == WEATHER_SPAN {
-            break;
-        }
-    }
+    let after = side(end, true);
     let near_before = before.len().saturating_sub(ANGLE_BEFORE);
     let mut angle = false;
     for (side, toks) in [(0, &before), (1, &after)] {
