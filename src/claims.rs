@@ -154,7 +154,10 @@ pub fn extract(text: &str, opts: &Options) -> Document {
             if owned[k].2 && quantity.frame.aspect == crate::report::Aspect::Level && !frame::reaches_level(&tokens, lead, lang) {
                 if let Some(prev) = claims.last().filter(|c| c.sentence_span == [s.start, s.end]) {
                     let p = &prev.quantities[0];
-                    if p.measure == quantity.measure {
+                    // Only a figure of the same kind: "en baisse de 5,3 %, ...
+                    // 9 760 euros en janvier" changes a price by a share
+                    // and then gives the price itself.
+                    if p.measure == quantity.measure && p.kind == quantity.kind && p.unit == quantity.unit {
                         quantity.frame.aspect = p.frame.aspect;
                         quantity.frame.basis = p.frame.basis.clone();
                     }
@@ -255,6 +258,26 @@ fn inherit_measures(text: &str, figures: &mut [(Mention, Option<Measure>)], lang
         }
         figures[k].1 = m;
         out[k] = true;
+    }
+    // "existing flats lost 5.3% in a year to 10,090 euros per square
+    // metre", "a reculé de 5,3 % à 10 090 euros le mètre carré": a share
+    // right before the level it led to is the change of that level's
+    // measure.
+    for k in 0..figures.len().saturating_sub(1) {
+        if figures[k].0.kind != Kind::Percent || !generic(&figures[k].1) || generic(&figures[k + 1].1) {
+            continue;
+        }
+        let next = &figures[k + 1].0;
+        if !matches!(next.kind, Kind::Count | Kind::Money | Kind::Measure) {
+            continue;
+        }
+        let between = &text[figures[k].0.end..next.qualifier_start.unwrap_or(next.start)];
+        let words: Vec<&str> = between.split_whitespace().collect();
+        let reached = matches!(words.last().map(|w| fold(w)).as_deref(), Some("to" | "à"));
+        if reached && words.len() <= 6 && !between.contains([';', '.', ':', '(', ')']) {
+            figures[k].1 = figures[k + 1].1.clone();
+            out[k] = true;
+        }
     }
     out
 }

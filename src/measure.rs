@@ -240,6 +240,19 @@ fn before(text: &str, start: usize, floor: usize, lang: Lang, classes: &[Measure
                     pos = s;
                     continue;
                 }
+                // "La charge de la dette s'est alourdie, à 58 milliards": a
+                // comma before the preposition of the level reached
+                // belongs to the same clause.
+                // "La charge d'intérêts (hors Sifim) grimpe à 58 milliards":
+                // a bracketed aside inside the clause is stepped over.
+                (")", _) if text[floor..t.start].rfind('(').is_some_and(|o| !text[floor + o..t.start].contains([')', '.', ';'])) => {
+                    pos = floor + text[floor..t.start].rfind('(').unwrap_or(0);
+                    continue;
+                }
+                (",", None) if matches!((lang, fold(text[t.end..start].trim()).as_ref()), (Lang::Fr, "a") | (Lang::En, "to" | "at")) => {
+                    pos = t.start;
+                    continue;
+                }
                 // A headline or a list names the measure before a colon
                 // ("Déficit public : 5,8 % du PIB", "Inflation: 2.4%").
                 (":", _) => {

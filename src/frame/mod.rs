@@ -334,6 +334,12 @@ fn aspect_of(t: &Tokens<'_>, first: usize, end: usize, f: &Figure<'_>, lang: Lan
             break;
         }
         let w = t.folded(k - 1);
+        // "par logement totalement effondré et de 80 000 dirhams pour": a
+        // conjunction opens another clause, whose figure the verb does not
+        // govern.
+        if matches!(w, "et" | "and" | "ou" | "or") {
+            break;
+        }
         // "declined, by 25.7%": a comma may stand between verb and figure.
         if t.tokens[k - 1].kind != TokKind::Word && w != "'" && w != "," {
             break;
