@@ -318,3 +318,25 @@ fn a_percentage_is_never_a_share_of_a_time_span() {
     let c = r.claims.iter().find(|c| c.quantities[0].surface == "0,0 %").unwrap();
     assert!(!matches!(c.verdict, Some(Verdict::Corroborated | Verdict::Contradicted | Verdict::Disputed)), "{:?}", c.verdict);
 }
+
+#[test]
+fn a_fall_written_with_a_sign_or_a_verb_is_one_change_and_adjusted_series_stay_apart() {
+    let article = "Le produit intérieur brut allemand s'est contracté de 0,3 % en 2023 (-0,1 % après correction des effets de calendrier), a annoncé Destatis.";
+    let r = check(
+        article,
+        Some("2024-01-15"),
+        &[("wire", Some("2024-01-15"), "German GDP was 0.3% lower in 2023 than a year earlier, and 0.1% lower after calendar adjustment.")],
+    );
+    let verdicts: Vec<(&str, Option<Verdict>)> = r.claims.iter().map(|c| (c.quantities[0].surface.as_str(), c.verdict)).collect();
+    assert_eq!(verdicts, [("0,3 %", Some(Verdict::Corroborated)), ("-0,1 %", Some(Verdict::Corroborated))]);
+    // The raw series never meets the adjusted one.
+    for c in &r.claims {
+        for e in evidence_with(c, Relation::Corroborates) {
+            let q = e.quantity.as_ref().unwrap();
+            assert_eq!(q.frame.restrictions, c.quantities[0].frame.restrictions, "{} met {}", c.quantities[0].surface, q.surface);
+        }
+    }
+    // A fall of another size is still a contradiction.
+    let r = check(article, Some("2024-01-15"), &[("wire", Some("2024-01-15"), "Germany's economy shrank 0.5% in 2023, Destatis said.")]);
+    assert_eq!(r.claims[0].verdict, Some(Verdict::Contradicted), "{:#?}", r.claims[0].evidence);
+}

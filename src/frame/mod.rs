@@ -510,7 +510,11 @@ fn subject_owner(t: &Tokens<'_>, entities: &[EntityMention], first: usize, f: &F
             return None;
         }
         if let Some(e) = entity_at(entities, tok.start, tok.end) {
-            return matches!(e.kind, "organisation" | "name" | "person").then(|| e.canonical.clone());
+            // "le PIB a reculé de 0,3 %", "German GDP shrank 0.3%": the
+            // name is the measure itself, read as the subject, not whose
+            // it is.
+            let names_measure = f.measure.is_some_and(|m| e.start < m.end && m.start < e.end);
+            return (matches!(e.kind, "organisation" | "name" | "person") && !names_measure).then(|| e.canonical.clone());
         }
         k -= 1;
         words += 1;

@@ -72,20 +72,27 @@ impl Figure {
             0.0
         };
         let (mut low, mut high) = (q.low.map_or(f64::NEG_INFINITY, |v| v - half), q.high.map_or(f64::INFINITY, |v| v + half));
+        // A change is compared by its size: news writes a fall as "-0,1 %"
+        // or as "a reculé de 0,1 %", "0.1% lower", and the direction lives
+        // in a verb as often as in a sign.
+        let mut value = q.value;
+        if q.frame.aspect == crate::report::Aspect::Change && value < 0.0 {
+            (value, low, high) = (-value, -high, -low);
+        }
         // "environ 10 100" is stated to three digits: about it means within
         // a step or two of its last digit, not 5 % ("environ 11 000").
-        if q.qualifier == Qualifier::Approx && q.value != 0.0 {
-            let unit = last_digit_unit(&q.surface, q.value);
-            let width = (high - q.value).max(q.value - low);
+        if q.qualifier == Qualifier::Approx && value != 0.0 {
+            let unit = last_digit_unit(&q.surface, value);
+            let width = (high - value).max(value - low);
             let narrow = (2.0 * unit).max(width / 5.0).min(width);
-            low = q.value - narrow;
-            high = q.value + narrow;
+            low = value - narrow;
+            high = value + narrow;
         }
         Figure {
             kind: if q.kind == Kind::Fraction { Kind::Percent } else { q.kind },
             qualifier: q.qualifier,
             dimension: fnv1a(dimension),
-            value: q.value * factor,
+            value: value * factor,
             low: low * factor,
             high: high * factor,
         }
