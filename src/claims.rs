@@ -74,10 +74,19 @@ pub fn extract(text: &str, opts: &Options) -> Document {
             m += 1;
         }
         let in_sentence = &mentions[first..m];
+        let exprs = frame::period::expressions(&tokens, tokens.sentences[si].clone(), in_sentence, lang);
+        // "the 12 months to July 2023" says when, not how long.
+        let in_span = |x: &Mention| x.kind == Kind::Duration && exprs.iter().any(|e| e.is_span() && e.start <= x.start && x.end <= e.end);
         let mut owned: Vec<(Mention, Option<Measure>)> = in_sentence
             .iter()
             // An order of magnitude ("des milliers") gives nothing to check.
-            .filter(|x| worth_checking(x.kind) && x.qualifier != Qualifier::Vague && !is_reference(text, x, lang) && !is_ratio(text, x))
+            .filter(|x| {
+                worth_checking(x.kind)
+                    && x.qualifier != Qualifier::Vague
+                    && !is_reference(text, x, lang)
+                    && !is_ratio(text, x)
+                    && !in_span(x)
+            })
             .map(|x| (x.clone(), measure::measure_of(text, x, s.start, s.end, lang)))
             .collect();
         // "Le déficit a atteint 5,8 % du PIB. En valeur, il atteint 169,6
@@ -122,7 +131,7 @@ pub fn extract(text: &str, opts: &Options) -> Document {
         let sentence_entities: Vec<&EntityMention> = entities::within(&entities.mentions, s.start, s.end).iter().collect();
         let bounds = clause_bounds(text, s, &figures, lang);
         let spans: Vec<[usize; 2]> = figures.iter().map(|(x, _)| [x.start, x.end]).collect();
-        let times = frame::period::Times::new(frame::period::expressions(&tokens, tokens.sentences[si].clone(), in_sentence, lang), date);
+        let times = frame::period::Times::new(exprs, date);
         let cues = frame::Cues::new(&tokens, tokens.sentences[si].clone(), lang);
         for (k, (mention, measure)) in figures.iter().enumerate() {
             let (cs, ce) = bounds[k];
@@ -199,7 +208,7 @@ pub fn extract(text: &str, opts: &Options) -> Document {
 /// Whether a measure key names no concept: a bare share or amount, or a
 /// noun the lexicon lacks ("fr:zythologu").
 fn generic_key(key: &str) -> bool {
-    matches!(key, "share" | "money") || key.contains(':')
+    matches!(key, "share" | "money") || key.contains(':') || crate::lexicon::is_dimension(key)
 }
 
 /// How many figures back a figure looks for the one whose measure it
@@ -231,7 +240,10 @@ fn inherit_measures(text: &str, figures: &mut [(Mention, Option<Measure>)], lang
         // "5,8 % du PIB, soit 169,6 milliards d'euros": the same figure in
         // another form, whatever its kind.
         let lead = figures[k].0.qualifier_start.unwrap_or(figures[k].0.start);
-        if !generic(&figures[k - 1].1) && crate::measure::restated(text, lead, lang) {
+        // "6,288 square kilometres (2,428 square miles)": a conversion in
+        // brackets restates the figure before it.
+        let converted = figures[k].0.kind == figures[k - 1].0.kind && text[figures[k - 1].0.end..lead].trim() == "(";
+        if !generic(&figures[k - 1].1) && (converted || crate::measure::restated(text, lead, lang)) {
             figures[k].1 = figures[k - 1].1.clone();
             out[k] = true;
             continue;
@@ -249,13 +261,31 @@ fn inherit_measures(text: &str, figures: &mut [(Mention, Option<Measure>)], lang
                     // A share or change of a count, an amount or a
                     // quantity; no percentage is one of a time span ("par
                     // rapport aux trois mois précédents, ... 0,0 %").
-                    || kind == Kind::Percent && matches!(x.kind, Kind::Count | Kind::Money | Kind::Measure))
+                    || kind == Kind::Percent && matches!(x.kind, Kind::Count | Kind::Money | Kind::Measure)
+                    // The level a change led to: "fell 30.6% ..., to 6,288
+                    // square kilometres".
+                    // (Not a share: "81 % de part d'audience, avec un pic à
+                    // 29,4 millions" counts viewers, not the share.)
+                    || x.kind == Kind::Percent
+                        && matches!(kind, Kind::Count | Kind::Money | Kind::Measure)
+                        && reached(text, lead, lang)
+                        && m.as_ref().is_some_and(|m| !m.key.ends_with("share")))
         });
         let Some((prev, m)) = from.map(|(x, m)| (x.clone(), m.clone())) else { continue };
         if kind == Kind::Count && prev.kind == Kind::Money {
             figures[k].0.kind = Kind::Money;
             figures[k].0.unit = prev.unit;
         }
+        // An area taken from a share of its measure measures that thing's
+        // area ("deforestation" -> "deforestation.area"), as a figure with
+        // its own noun would.
+        let m = match (m, prev.kind, kind, unit.and_then(crate::lexicon::unit_factor)) {
+            (Some(mut x), Kind::Percent, Kind::Measure, Some((dimension, _))) if !x.key.contains('.') => {
+                x.key = format!("{}.{dimension}", x.key);
+                Some(x)
+            }
+            (m, ..) => m,
+        };
         figures[k].1 = m;
         out[k] = true;
     }
@@ -303,6 +333,12 @@ fn is_reference(text: &str, m: &Mention, lang: Lang) -> bool {
         Lang::En => &["the", "these", "those", "its", "their", "our", "both"],
     };
     crate::text::words::prev(text, m.qualifier_start.unwrap_or(m.start)).is_some_and(|t| determiners.iter().any(|d| fold(t.text) == *d))
+}
+
+/// Whether the word right before byte `lead` introduces the level reached
+/// after a change ("to 6,288", "à 10 090").
+fn reached(text: &str, lead: usize, lang: Lang) -> bool {
+    crate::text::words::prev(text, lead).is_some_and(|w| matches!((lang, fold(w.text).as_ref()), (Lang::En, "to") | (Lang::Fr, "a")))
 }
 
 /// "energy fell 0.9%", "gasoline slid 3.3%": a word the lexicon does not

@@ -204,6 +204,17 @@ pub fn refinements(text: &str, noun: [usize; 2], limit: [usize; 2], lang: Lang) 
 fn later_in_clause(text: &str, mut pos: usize, limit: usize, lang: Lang, class: MeasureClass) -> Option<(&'static str, usize)> {
     for _ in 0..REACH + 3 {
         let t = next(text, pos).filter(|t| t.start < limit && !t.newline_before)?;
+        // "9,001 square kilometers (3,475 square miles) of rainforest were
+        // cleared": a bracketed aside is stepped over.
+        if t.text == "(" {
+            if let Some(close) = text[t.end..limit]
+                .find(')')
+                .filter(|&c| !text[t.end..t.end + c].contains(['(', ';']) && !text[t.end..t.end + c].contains(". "))
+            {
+                pos = t.end + close + 1;
+                continue;
+            }
+        }
         if t.kind == TokKind::Punct && is_clause_break(t.text) || t.kind == TokKind::Digits {
             return None;
         }
@@ -389,6 +400,11 @@ pub fn measure_of(text: &str, m: &Mention, floor: usize, limit: usize, lang: Lan
             let after = noun_after(text, m.end, limit, lang).filter(|(_, c, s, _)| *c == MeasureClass::Thing && *s <= m.end + 3);
             if let Some((key, _, s, e)) = after {
                 return found(format!("{key}.{suffix}"), s, e);
+            }
+            // "9,001 square kilometers of rainforest were cleared": a verb
+            // later in the clause names what the area measures.
+            if let Some((verb, ve)) = later_in_clause(text, m.end, limit, lang, MeasureClass::Verb) {
+                return found(format!("{verb}.{suffix}"), m.end, ve);
             }
             match noun_before(text, lead, floor, lang).or_else(|| subject_before(text, lead, floor, lang)) {
                 Some(x) => found(format!("{}.{suffix}", x.key), x.start, x.end),

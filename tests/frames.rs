@@ -340,3 +340,26 @@ fn a_fall_written_with_a_sign_or_a_verb_is_one_change_and_adjusted_series_stay_a
     let r = check(article, Some("2024-01-15"), &[("wire", Some("2024-01-15"), "Germany's economy shrank 0.5% in 2023, Destatis said.")]);
     assert_eq!(r.claims[0].verdict, Some(Verdict::Contradicted), "{:#?}", r.claims[0].evidence);
 }
+
+#[test]
+fn each_period_word_gives_the_period_a_reader_names() {
+    use recoupe::report::Lang;
+    let table = include_str!("fixtures/periods.tsv");
+    let mut wrong = Vec::new();
+    for line in table.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+        let f: Vec<&str> = line.split('\t').collect();
+        let lang = if f[0] == "fr" { Lang::Fr } else { Lang::En };
+        let opts = recoupe::Options { lang: Some(lang), date: recoupe::frame::period::Ymd::parse(f[1]), ..recoupe::Options::default() };
+        let r = recoupe::extract(f[2], &opts);
+        let got = r
+            .claims
+            .iter()
+            .flat_map(|c| &c.quantities)
+            .find(|q| q.surface == f[3])
+            .map(|q| q.frame.period.as_ref().map(|p| p.label.clone()));
+        if got != Some(Some(f[4].to_string())) {
+            wrong.push(format!("{}: {} -> {got:?}, want {}", f[2], f[3], f[4]));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}

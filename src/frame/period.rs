@@ -80,6 +80,12 @@ impl Ymd {
     }
 }
 
+/// The month `by` months before month `m` of year `y`: (year, month).
+fn back_fn(y: i32, m: u8, by: i32) -> (i32, u8) {
+    let total = y * 12 + i32::from(m) - 1 - by;
+    (total.div_euclid(12), (total.rem_euclid(12) + 1) as u8)
+}
+
 fn days_in_month(y: i32, m: u8) -> u8 {
     match m {
         4 | 6 | 9 | 11 => 30,
@@ -97,6 +103,10 @@ pub enum Grain {
     Quarter(u8),
     Month(u8),
     Day(u8, u8),
+    /// Consecutive months ending in the period's year: first month, how
+    /// many years before the end it lies (0 or 1), last month. "the 12
+    /// months from August 2023 to July 2024", "août 2022-juillet 2023".
+    Span(u8, u8, u8),
     /// Said to be relative ("le trimestre précédent") to a period the
     /// sentence does not give: another period than the sentence's, but
     /// which one is unknown.
@@ -132,6 +142,7 @@ impl Period {
             Grain::Quarter(q) => (Ymd { y, m: 3 * q - 2, d: 1 }, month_end(3 * q)),
             Grain::Month(m) => (Ymd { y, m, d: 1 }, month_end(m)),
             Grain::Day(m, d) => (Ymd { y, m, d }, Ymd { y, m, d }),
+            Grain::Span(m1, back, m2) => (Ymd { y: y - i32::from(back), m: m1, d: 1 }, month_end(m2)),
             Grain::Unresolved => return None,
         })
     }
@@ -143,6 +154,7 @@ impl Period {
             Grain::Quarter(_) => "quarter",
             Grain::Month(_) => "month",
             Grain::Day(..) => "day",
+            Grain::Span(..) => "span",
             Grain::Unresolved => "relative",
         }
     }
@@ -166,6 +178,10 @@ impl Period {
             (Grain::Month(m), _) => format!("{}{year}", month(m)),
             (Grain::Day(m, d), Lang::Fr) => format!("{d} {}{year}", month(m)),
             (Grain::Day(m, d), Lang::En) => format!("{} {d}{}", month(m), self.year.map(|y| format!(", {y}")).unwrap_or_default()),
+            (Grain::Span(m1, back, m2), _) => {
+                let y = self.year.unwrap_or_default();
+                format!("{} {}–{} {y}", month(m1), y - i32::from(back), month(m2))
+            }
             (Grain::Unresolved, Lang::Fr) => "autre période".to_string(),
             (Grain::Unresolved, Lang::En) => "another period".to_string(),
         };
@@ -217,6 +233,13 @@ impl Period {
                     Ymd { y: ny, m: nm, d: d.min(days_in_month(ny, nm)) }
                 };
                 return Period::day(moved, false);
+            }
+            Grain::Span(m1, back, m2) => {
+                // The same run of months, moved back as a whole.
+                let (ny, nm) = back_fn(y, m2, months.max(1));
+                let (sy, sm) = back_fn(y - i32::from(back), m1, months.max(1));
+                p.year = Some(ny);
+                p.grain = Grain::Span(sm, (ny - sy).clamp(0, 1) as u8, nm);
             }
             Grain::Unresolved => {}
         }
@@ -327,6 +350,12 @@ pub struct TimeExpr {
 }
 
 impl TimeExpr {
+    /// A run of months ("the 12 months to July 2023"), whose length in
+    /// months is part of the expression, not a figure of its own.
+    pub fn is_span(&self) -> bool {
+        matches!(self.spec, Spec::Stated(Period { grain: Grain::Span(..), .. }))
+    }
+
     /// A single day: a date, a weekday, "hier".
     fn is_day(&self) -> bool {
         matches!(self.spec, Spec::Day(_) | Spec::Weekday(_) | Spec::Stated(Period { grain: Grain::Day(..), .. }))
@@ -452,6 +481,8 @@ pub fn expressions(t: &Tokens<'_>, toks: std::ops::Range<usize>, mentions: &[Men
                     || matches!(
                         t.folded(i - 1),
                         "en" | "de" | "d'" | "in" | "of" | "since" | "depuis" | "-" | "mi" | "fin" | "debut" | "mid" | "late" | "early"
+                            // The end of a run of months: "the 12 months through July".
+                            | "through" | "to" | "until" | "ending" | "ended"
                     ));
             let capital_ok = lang == Lang::Fr || word.starts_with(char::is_uppercase);
             if !taken && cue && capital_ok {
@@ -464,12 +495,97 @@ pub fn expressions(t: &Tokens<'_>, toks: std::ops::Range<usize>, mentions: &[Men
     let mut all: Vec<TimeExpr> = read.into_iter().zip(absorbed).filter(|(_, a)| !a).map(|(x, _)| x).collect();
     all.extend(out);
     all.sort_by_key(|x| x.start);
+    spans(t, &mut all, table);
     for x in &mut all {
         let k = t.at_or_after(x.start);
         x.baseline = k > toks.start
             && basis.ending_with(t.folded(k - 1)).iter().any(|p| p.value.0 == "baseline" && t.match_ending(k, &p.tokens).is_some());
     }
     all
+}
+
+/// Joins two months into one run ("from August 2023 to July 2024") and
+/// makes a month after a `trailing` phrase the last of twelve ("the 12
+/// months to July 2023"). Runs longer than two years are left alone:
+/// "from 2010 to 2024" style spans are trends, not one figure's period.
+fn spans(t: &Tokens<'_>, all: &mut Vec<TimeExpr>, table: &lexicon::PhraseTable<(&'static str, &'static str)>) {
+    let month_of = |x: &TimeExpr| match x.spec {
+        Spec::Stated(p) => match p.grain {
+            Grain::Month(m) => Some((p.year, m)),
+            _ => None,
+        },
+        _ => None,
+    };
+    let rows = |kind: &str, i: usize| -> Vec<(usize, &'static str)> {
+        if i >= t.len() {
+            return Vec::new();
+        }
+        table
+            .starting_with(t.folded(i))
+            .iter()
+            .filter(|p| p.value.0 == kind)
+            .filter_map(|p| t.match_at(i, &p.tokens).map(|e| (e, p.value.1)))
+            .collect()
+    };
+    let span = |y2: i32, m1: u8, y1: i32, m2: u8| -> Option<Period> {
+        let back = y2 - y1;
+        ((0..=1).contains(&back) && (y1, m1) < (y2, m2)).then_some(Period {
+            year: Some(y2),
+            grain: Grain::Span(m1, back as u8, m2),
+            implicit: false,
+            to_date: false,
+            loose: false,
+        })
+    };
+    let mut k = 0;
+    while k + 1 < all.len() {
+        if let (Some((y1, m1)), Some((Some(y2), m2))) = (month_of(&all[k]), month_of(&all[k + 1])) {
+            let (a, b) = (t.at_or_after(all[k].end), t.at_or_after(all[k + 1].start));
+            let first = t.at_or_after(all[k].start);
+            let between_before = first > 0 && table.ending_with(t.folded(first - 1)).iter().any(|p| p.value.0 == "span_from");
+            let joined = rows("span_to", a).iter().any(|&(e, v)| e == b && (v != "between" || between_before));
+            let y1 = y1.unwrap_or(if m1 < m2 { y2 } else { y2 - 1 });
+            if let Some(p) = span(y2, m1, y1, m2).filter(|_| joined) {
+                let start = length_before(t, first).unwrap_or(all[k].start);
+                all[k] = TimeExpr { start, end: all[k + 1].end, spec: Spec::Stated(p), baseline: false };
+                all.remove(k + 1);
+                continue;
+            }
+        }
+        k += 1;
+    }
+    for x in all.iter_mut() {
+        let Some((y, m)) = month_of(x) else { continue };
+        let first = t.at_or_after(x.start);
+        let trailing = if first > 0 {
+            table
+                .ending_with(t.folded(first - 1))
+                .iter()
+                .filter(|p| p.value.0 == "trailing" && p.value.1 == "12")
+                .find_map(|p| t.match_ending(first, &p.tokens))
+        } else {
+            None
+        };
+        if let Some(from) = trailing {
+            x.start = t.tokens[from].start;
+            let (back, m1) = if m == 12 { (0, 1) } else { (1, m + 1) };
+            // A yearless end month ("the 12 months through July") takes
+            // its year from the document's date, as a month alone does.
+            x.spec = Spec::Stated(Period { year: y, grain: Grain::Span(m1, back, m), implicit: false, to_date: false, loose: false });
+        }
+    }
+}
+
+/// The start of "the 12 months" right before "from August 2023 to July
+/// 2024": a length in months and a word opening the run, up to the token
+/// `first`.
+fn length_before(t: &Tokens<'_>, first: usize) -> Option<usize> {
+    let from = (first.saturating_sub(4)..first).rev().find(|&k| matches!(t.folded(k), "months" | "mois"))?;
+    let opens = (from + 1..first).all(|k| matches!(t.folded(k), "from" | "between" | "de" | "d" | "'" | "entre" | "allant"));
+    (from > 0
+        && opens
+        && (t.tokens[from - 1].kind == crate::text::words::TokKind::Digits || matches!(t.folded(from - 1), "twelve" | "douze")))
+    .then(|| t.tokens[from - 1].start)
 }
 
 /// The period of an ISO date from the number stage ("2024-12-24",
@@ -500,6 +616,8 @@ fn with_year(mut p: Period, doc: Option<Ymd>) -> Period {
         Grain::Half(h) => 6 * h - 5,
         Grain::Quarter(q) => 3 * q - 2,
         Grain::Month(m) | Grain::Day(m, _) => m,
+        // A run of months has begun when its last month has.
+        Grain::Span(_, _, m) => m,
         Grain::Year | Grain::Unresolved => return p,
     };
     let begun = match p.grain {
@@ -597,6 +715,29 @@ impl Around {
     }
 }
 
+/// Tokens a bracketed conversion may hold ("(3,475 square miles)").
+const CONVERSION: usize = 6;
+
+/// The end of the brackets that follow the figure `[start, end)` and hold
+/// a figure, or that hold the figure itself.
+fn bracket_end(t: &Tokens<'_>, figure: [usize; 2]) -> Option<usize> {
+    use crate::text::words::TokKind;
+    let k = t.at_or_after(figure[1]);
+    let close = |from: usize| (from..(from + CONVERSION).min(t.len())).find(|&j| t.folded(j) == ")");
+    if k < t.len() && t.folded(k) == "(" {
+        let c = close(k + 1)?;
+        // (A comma inside the brackets is mostly a digit group's: "3,475".)
+        let breaks = |j: usize| t.is_clause_break(j) && t.folded(j) != ",";
+        return ((k + 1..c).any(|j| t.tokens[j].kind == TokKind::Digits) && !(k + 1..c).any(breaks)).then(|| t.tokens[c].end);
+    }
+    let open = t.ending_by(figure[0]).checked_sub(1)?;
+    if t.folded(open) == "(" {
+        let c = close(k)?;
+        return (!(k..c).any(|j| t.is_clause_break(j))).then(|| t.tokens[c].end);
+    }
+    None
+}
+
 /// The period of the figure spanning `[start, end)`, whose clause is
 /// `[clause_start, clause_end)`, among the sentence's expressions.
 pub fn of_figure(
@@ -616,10 +757,15 @@ pub fn of_figure(
         let (a, b) = (t.ending_by(from), t.at_or_after(to));
         !(a..b).any(|k| t.is_clause_break(k))
     };
-    let first_after = exprs.partition_point(|x| x.start < figure[1]);
+    // A figure and its conversion in brackets ("9,001 square kilometers
+    // (3,475 square miles) ... in the 12 months through July") share the
+    // period that follows the brackets.
+    let end = bracket_end(t, figure).unwrap_or(figure[1]);
+    let next_start = if around.next_start < end { usize::MAX } else { around.next_start };
+    let first_after = exprs.partition_point(|x| x.start < end);
     let after = exprs
         .get(first_after)
-        .filter(|x| x.start < around.next_start && x.start < clause[1].max(figure[1]) + 1 && no_break(figure[1], x.start));
+        .filter(|x| x.start < next_start && (x.start < clause[1].max(end) + 1 || end > figure[1]) && no_break(end, x.start));
     // Before the figure, a day ("lundi", "le 15 janvier") is more often when
     // something was said than the period a figure measures.
     let before = || {

@@ -347,6 +347,13 @@ pub fn unit_factor(unit: &str) -> Option<(&'static str, f64)> {
     t.get(unit).copied()
 }
 
+/// Whether a measure key is only a dimension of `units.tsv` ("area",
+/// "length"): what a figure in that unit measures is not named.
+pub fn is_dimension(key: &str) -> bool {
+    static T: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+    T.get_or_init(|| rows(include_str!("units.tsv")).map(|r| r[4]).chain([ANGLE, "calibre"]).collect()).contains(key)
+}
+
 /// The dimension of the angle units of `angles.tsv`.
 const ANGLE: &str = "angle";
 
