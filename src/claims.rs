@@ -87,7 +87,16 @@ pub fn extract(text: &str, opts: &Options) -> Document {
                     && !is_ratio(text, x)
                     && !in_span(x)
             })
-            .map(|x| (x.clone(), measure::measure_of(text, x, s.start, s.end, lang)))
+            .map(|x| {
+                let mut m = measure::measure_of(text, x, s.start, s.end, lang);
+                // "des ventes de 86,2 milliards d'euros" is a revenue.
+                if let Some(m) = m.as_mut().filter(|_| x.kind == Kind::Money) {
+                    if let Some(to) = crate::lexicon::money_key(&m.key) {
+                        m.key = to.to_string();
+                    }
+                }
+                (x.clone(), m)
+            })
             .collect();
         // "Le déficit a atteint 5,8 % du PIB. En valeur, il atteint 169,6
         // milliards d'euros": the pronoun stands for the measure stated
@@ -98,12 +107,16 @@ pub fn extract(text: &str, opts: &Options) -> Document {
             .filter(|c| Some(c.sentence_span[0]) == before)
             .and_then(|c| c.quantities[0].measure.clone())
             .filter(|k| !generic_key(k));
+        // Once the sentence has stated a measure of its own, its pronouns
+        // stand for that one ("les ventes ont plongé de 34 %, la chute
+        // atteignant 39 % pour les maisons"): left to `inherit_measures`.
         if let Some(key) = stated {
             for (x, measure) in owned.iter_mut() {
                 let generic = measure.as_ref().is_none_or(|m| generic_key(&m.key));
-                if let Some((ps, pe)) =
-                    measure::pronoun_subject(text, x.qualifier_start.unwrap_or(x.start), s.start, lang).filter(|_| generic)
-                {
+                if !generic {
+                    break;
+                }
+                if let Some((ps, pe)) = measure::pronoun_subject(text, x.qualifier_start.unwrap_or(x.start), s.start, lang) {
                     *measure = Some(Measure { key: key.clone(), start: ps, end: pe, change: false });
                 }
             }
@@ -234,6 +247,17 @@ fn inherit_measures(text: &str, figures: &mut [(Mention, Option<Measure>)], lang
         // A small number in digits is a label or a reference ("alert(1)",
         // "PREUVE 1"), not the ellipsis of a count.
         let small = figures[k].0.kind == Kind::Count && figures[k].0.digits && figures[k].0.value.abs() < 10.0;
+        // "un résultat net de 15,2 milliards d'euros et un résultat
+        // opérationnel de 22,8 milliards": a bare number that a money noun
+        // names is an amount in the currency stated before it.
+        let money_noun =
+            figures[k].1.as_ref().is_some_and(|m| crate::lexicon::measure_class(&m.key) == Some(crate::lexicon::MeasureClass::Money));
+        if figures[k].0.kind == Kind::Count && figures[k].0.unit.is_none() && money_noun {
+            if let Some(unit) = figures[..k].iter().rev().take(INHERIT_REACH).find(|(x, _)| x.kind == Kind::Money).map(|(x, _)| x.unit) {
+                figures[k].0.kind = Kind::Money;
+                figures[k].0.unit = unit;
+            }
+        }
         if !generic(&figures[k].1) || small {
             continue;
         }

@@ -363,3 +363,41 @@ fn each_period_word_gives_the_period_a_reader_names() {
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
+
+#[test]
+fn sales_in_euros_are_revenue_and_organic_growth_is_not_reported_growth() {
+    let article = "LVMH a réalisé en 2023 un chiffre d'affaires de 86,2 milliards d'euros, en hausse de 9 %, et de 13 % en organique.";
+    let wire = "LVMH a dégagé en 2023 un résultat net de 15,2 milliards d'euros et un résultat opérationnel de 22,8 milliards, \
+        pour des ventes de 86,2 milliards d'euros, en progression de 9 %.";
+    let r = check(article, None, &[("wire", None, wire)]);
+    let verdict = |s: &str| r.claims.iter().find(|c| c.quantities[0].surface == s).and_then(|c| c.verdict);
+    // "des ventes de 86,2 milliards d'euros" is the revenue.
+    assert_eq!(verdict("86,2 milliards d'euros"), Some(Verdict::Corroborated));
+    assert_eq!(verdict("9 %"), Some(Verdict::Corroborated));
+    // The wire gives only the reported growth: the organic 13 % is not
+    // contradicted by it.
+    assert!(matches!(verdict("13 %"), Some(Verdict::Related | Verdict::Unverified)), "{:?}", verdict("13 %"));
+    // The operating profit, stated without its currency, is in euros.
+    let x = recoupe::extract(wire, &recoupe::Options { lang: Some(recoupe::report::Lang::Fr), ..recoupe::Options::default() });
+    let op = x.claims.iter().map(|c| &c.quantities[0]).find(|q| q.surface == "22,8 milliards").unwrap();
+    assert_eq!((op.kind, op.unit.as_deref()), (recoupe::report::Kind::Money, Some("EUR")));
+}
+
+#[test]
+fn a_part_named_the_same_way_as_a_source_figure_is_that_figure() {
+    let article = "Le bilan fait état de 431 décès, dont 310 à l'hôpital et 121 en Ehpad.";
+    let r = check(
+        article,
+        None,
+        &[
+            ("a", None, "On compte 310 décès à l'hôpital. Et 121 décès en Ehpad."),
+            ("b", None, "Au total, 235 décès ont été recensés en Ehpad."),
+        ],
+    );
+    let verdict = |s: &str| r.claims.iter().find(|c| c.quantities[0].surface == s).and_then(|c| c.verdict);
+    // The hospital is the 310's, not the 121's: each part meets the
+    // source figure of its own place, and the care homes' two counts
+    // disagree.
+    assert_eq!(verdict("310"), Some(Verdict::Corroborated));
+    assert_eq!(verdict("121"), Some(Verdict::Disputed));
+}

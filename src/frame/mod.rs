@@ -151,8 +151,19 @@ pub fn frame_of(cx: &Context<'_>, f: &Figure<'_>) -> Frame {
     }
     // Restrictions stand in the clause, or between a subject read before
     // the figure and the figure ("le taux de chômage des 15-24 ans").
+    // What follows the figure before this one is that figure's ("dont 310
+    // à l'hôpital et 121 en Ehpad": the hospital is the 310's).
     let from = f.measure.map_or(f.clause[0], |x| x.start.min(f.clause[0]));
-    let restrictions = restrictions(t, t.range(from, f.clause[1]), cx.lang);
+    let prev = f.around.prev_end;
+    let restrictions = if from < prev && prev < f.clause[0] {
+        let mut r = restrictions(t, t.range(from, prev), cx.lang);
+        r.extend(restrictions(t, t.range(f.clause[0], f.clause[1]), cx.lang));
+        r.sort();
+        r.dedup();
+        r
+    } else {
+        restrictions(t, t.range(from, f.clause[1]), cx.lang)
+    };
     let place: Vec<String> = crate::entities::within(cx.entities, f.clause[0], f.clause[1])
         .iter()
         .filter(|e| e.kind == "place")
@@ -332,6 +343,16 @@ fn aspect_of(t: &Tokens<'_>, first: usize, end: usize, f: &Figure<'_>, lang: Lan
                 aspect = Aspect::Change;
             }
             break;
+        }
+        // "reculent sur un an de 6 %", "fell year on year by 2%": the
+        // basis between verb and figure is stepped over whole.
+        if let Some((_, start)) = aspect_ending(t, k, "basis", lang)
+            .filter(|_| between.last() == Some(&"de") || between.last() == Some(&"by") || between.is_empty())
+        {
+            if start < k && start > sentence_start {
+                k = start;
+                continue;
+            }
         }
         let w = t.folded(k - 1);
         // "par logement totalement effondré et de 80 000 dirhams pour": a

@@ -599,6 +599,24 @@ pub fn concept(key: &str) -> Option<Concept> {
     t.get(key).copied()
 }
 
+/// What a sum of money counted under `key` is, when `concept_traits.tsv`
+/// names another key for it (`sale` in euros is `revenue`).
+pub fn money_key(key: &str) -> Option<&'static str> {
+    static T: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    T.get_or_init(|| {
+        rows(include_str!("concept_traits.tsv"))
+            .filter(|r| r.get(1) == Some(&"money"))
+            .map(|r| {
+                let to = r.get(2).copied().unwrap_or_else(|| panic!("concept_traits.tsv: `money` of {} names no key", r[0]));
+                assert!(concept(to).is_some(), "concept_traits.tsv: {to} is no concept");
+                (r[0], to)
+            })
+            .collect()
+    })
+    .get(key)
+    .copied()
+}
+
 /// The class of a concept key (the class of its first phrase).
 pub fn measure_class(key: &str) -> Option<MeasureClass> {
     concept(key).map(|c| c.class)
@@ -775,6 +793,8 @@ mod tests {
         }
         assert!(concept("killed").is_some_and(|c| c.cumulative));
         assert!(concept("unemployment").is_some_and(|c| !c.cumulative));
+        assert_eq!(money_key("sale"), Some("revenue"));
+        assert_eq!(money_key("revenue"), None);
         // Every concept has phrases in both languages.
         let mut langs: std::collections::HashMap<&str, (bool, bool)> = std::collections::HashMap::new();
         for r in concept_rows().filter(|r| !matches!(r[3], "skip" | "refine")) {

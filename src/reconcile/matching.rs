@@ -184,13 +184,28 @@ pub fn norm_counter(s: &str) -> String {
     f.chars().filter(|c| c.is_alphanumeric() || *c == ' ').collect::<String>().trim().to_string()
 }
 
+/// Whether a part ("431 décès, dont 121 en Ehpad") and a level are the
+/// same figure: the level names everything that sets the part apart from
+/// its whole ("121 deaths in care homes"). A part that names nothing of
+/// its own ("dont 120"), or that the level does not name, is one part
+/// among others.
+fn same_part(claim: &Frame, source: &Frame) -> bool {
+    let (part, level) = match (claim.aspect, source.aspect) {
+        (Aspect::Part, Aspect::Level) => (claim, source),
+        (Aspect::Level, Aspect::Part) => (source, claim),
+        _ => return false,
+    };
+    let marks = || part.restrictions.iter().chain(part.whose.iter().filter(|w| crate::lexicon::measure_class(w).is_none()));
+    marks().next().is_some() && marks().all(|m| level.restrictions.contains(m) || level.whose.contains(m))
+}
+
 /// Compares the frame of a source's figure with the claim's.
 /// `cumulative`: the measure is a running total (tolls, deliveries).
 pub fn frames(claim: &Frame, source: &Frame, cumulative: bool, lang: Lang) -> FrameMatch {
     use crate::frame::period::{relate, PeriodMatch};
     let mut open: Option<FrameWhy> = None;
     // Aspect.
-    if claim.aspect != source.aspect {
+    if claim.aspect != source.aspect && !same_part(claim, source) {
         // A part or a sighting against a total names the claim's aspect; a
         // level against a change, the source's.
         let named = if matches!(claim.aspect, Aspect::Part | Aspect::Sighting) { claim.aspect } else { source.aspect };
