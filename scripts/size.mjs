@@ -14,7 +14,9 @@ import { gzipSync } from 'node:zlib';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** Gzipped bytes (level 9, as servers precompress static files). */
-export const BUDGET = { wasmGzip: 250_000, jsGzip: 30_000 };
+// The wasm budget grew from 250 kB when month runs, the money and
+// restriction rules of the frame took it to 256 kB (README, Size).
+export const BUDGET = { wasmGzip: 260_000, jsGzip: 30_000 };
 
 const gz = (bytes) => gzipSync(bytes, { level: 9 }).length;
 
