@@ -346,9 +346,7 @@ fn aspect_of(t: &Tokens<'_>, first: usize, end: usize, f: &Figure<'_>, lang: Lan
         }
         // "reculent sur un an de 6 %", "fell year on year by 2%": the
         // basis between verb and figure is stepped over whole.
-        if let Some((_, start)) = aspect_ending(t, k, "basis", lang)
-            .filter(|_| between.last() == Some(&"de") || between.last() == Some(&"by") || between.is_empty())
-        {
+        if let Some((_, start)) = aspect_ending(t, k, "basis", lang).filter(|_| matches!(between.last(), None | Some(&"de" | &"by"))) {
             if start < k && start > sentence_start {
                 k = start;
                 continue;

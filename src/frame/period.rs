@@ -81,7 +81,7 @@ impl Ymd {
 }
 
 /// The month `by` months before month `m` of year `y`: (year, month).
-fn back_fn(y: i32, m: u8, by: i32) -> (i32, u8) {
+fn months_back(y: i32, m: u8, by: i32) -> (i32, u8) {
     let total = y * 12 + i32::from(m) - 1 - by;
     (total.div_euclid(12), (total.rem_euclid(12) + 1) as u8)
 }
@@ -203,10 +203,7 @@ impl Period {
             p.grain = Grain::Unresolved;
             return p;
         };
-        let back = |m: u8, by: i32| {
-            let total = y * 12 + i32::from(m) - 1 - by;
-            (total.div_euclid(12), (total.rem_euclid(12) + 1) as u8)
-        };
+        let back = |m: u8, by: i32| months_back(y, m, by);
         match self.grain {
             Grain::Year => p.year = Some(y - months.max(12) / 12),
             Grain::Half(h) => {
@@ -234,10 +231,10 @@ impl Period {
                 };
                 return Period::day(moved, false);
             }
-            Grain::Span(m1, back, m2) => {
+            Grain::Span(m1, years, m2) => {
                 // The same run of months, moved back as a whole.
-                let (ny, nm) = back_fn(y, m2, months.max(1));
-                let (sy, sm) = back_fn(y - i32::from(back), m1, months.max(1));
+                let (ny, nm) = back(m2, months.max(1));
+                let (sy, sm) = months_back(y - i32::from(years), m1, months.max(1));
                 p.year = Some(ny);
                 p.grain = Grain::Span(sm, (ny - sy).clamp(0, 1) as u8, nm);
             }
