@@ -185,6 +185,18 @@ pub fn extract(text: &str, opts: &Options) -> Document {
                     }
                 }
             }
+            if quantity.frame.whose.is_empty() {
+                if let Some(prev) = claims.last().filter(|c| c.sentence_span == [s.start, s.end]) {
+                    let p = &prev.quantities[0];
+                    // A measure named between them is a new subject ("33.7%
+                    // of the vote, against seat shares of 63.2%").
+                    let own_measure = !owned[k].2 && measure.as_ref().is_some_and(|x| x.start >= p.span[1] && x.end <= lead);
+                    if !own_measure && coordinated(text, p.span[1], lead, &sentence_entities, lang) {
+                        quantity.frame.whose =
+                            p.frame.whose.iter().filter(|w| crate::lexicon::measure_class(w).is_none()).cloned().collect();
+                    }
+                }
+            }
             if let Some(key) = measure.as_ref().map(|x| x.key.as_str()) {
                 if crate::lexicon::measure_class(key) == Some(crate::lexicon::MeasureClass::Person) {
                     last_population = Some(key.to_string());
@@ -222,6 +234,42 @@ pub fn extract(text: &str, opts: &Options) -> Document {
 /// noun the lexicon lacks ("fr:zythologu").
 fn generic_key(key: &str) -> bool {
     matches!(key, "share" | "money") || key.contains(':') || crate::lexicon::is_dimension(key)
+}
+
+/// Whether a noun of `share_nouns.tsv` follows the percentage ending at
+/// byte `end` ("a 33.8% share").
+fn share_noun_after(text: &str, end: usize, lang: Lang) -> bool {
+    crate::text::words::next(text, end).is_some_and(|t| crate::lexicon::is_share_noun(lang, &fold(t.text)))
+}
+
+/// Words after which a figure is the whole the one before is part of
+/// ("412 of the 650 seats", "1 sur 10"), not the same subject's.
+const TOTAL_WORDS: &[&str] = &["of", "out", "sur", "parmi", "among", "des", "de", "d"];
+
+/// Most words between two figures said of one subject.
+const COORDINATED_WORDS: usize = 8;
+
+/// Whether the figure at `lead` is said of the subject of the figure
+/// ending at `prev_end`: "Labour took 411 seats, a gain of 209", "won
+/// fewer than 10 million votes and a 33.8% share", "33.7% of the vote, up
+/// from 32.1%". Not when a name, a clause of its own ("while the
+/// Conservatives"), a sentence break or a total ("412 of the 650") stands
+/// between.
+fn coordinated(text: &str, prev_end: usize, lead: usize, entities: &[&EntityMention], lang: Lang) -> bool {
+    if prev_end >= lead {
+        return false;
+    }
+    let between = &text[prev_end..lead];
+    if between.contains(['.', ';', ':', '(', ')', '\n']) || entities.iter().any(|e| e.start >= prev_end && e.end <= lead) {
+        return false;
+    }
+    let words: Vec<String> =
+        between.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(|w| fold(w).into_owned()).collect();
+    if words.len() > COORDINATED_WORDS || words.first().is_some_and(|w| TOTAL_WORDS.contains(&w.as_str())) {
+        return false;
+    }
+    let table = crate::lexicon::clause_words().get(lang);
+    !words.iter().any(|w| table.starting_with(w).iter().any(|p| p.value == crate::lexicon::ClauseWord::Clause && p.tokens.len() == 1))
 }
 
 /// How many figures back a figure looks for the one whose measure it
@@ -306,6 +354,13 @@ fn inherit_measures(text: &str, figures: &mut [(Mention, Option<Measure>)], lang
         let m = match (m, prev.kind, kind, unit.and_then(crate::lexicon::unit_factor)) {
             (Some(mut x), Kind::Percent, Kind::Measure, Some((dimension, _))) if !x.key.contains('.') => {
                 x.key = format!("{}.{dimension}", x.key);
+                Some(x)
+            }
+            // "fewer than 10 million votes and a 33.8% share": a share of
+            // what the count before it counts ("vote_share").
+            (Some(mut x), Kind::Count | Kind::Money, Kind::Percent, _) if share_noun_after(text, figures[k].0.end, lang) => {
+                let own = format!("{}_share", x.key);
+                x.key = if crate::lexicon::concept(&own).is_some() { own } else { format!("{}.share", x.key) };
                 Some(x)
             }
             (m, ..) => m,

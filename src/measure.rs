@@ -355,6 +355,24 @@ fn aside_start(text: &str, close: usize, floor: usize, lang: Lang) -> Option<usi
 /// The measure named as the subject before a figure ("le taux de chômage
 /// s'établit à 7,3 %", "GDP grew 0.4%", "la dette publique dépasse 3 000
 /// milliards"): a subject phrase within the clause before the figure.
+/// The holder noun of `holders.tsv` standing before byte `lead` past "of"
+/// and filler words, with where it starts.
+fn holder_before(text: &str, lead: usize, floor: usize, lang: Lang) -> Option<(&'static str, usize)> {
+    const REACH: usize = 6;
+    let mut words = Vec::new();
+    let mut starts = Vec::new();
+    let mut pos = lead;
+    for _ in 0..REACH {
+        let Some(t) = prev(text, pos).filter(|t| t.start >= floor && !t.newline_before) else { break };
+        words.push(fold(t.text).into_owned());
+        starts.push(t.start);
+        pos = t.start;
+    }
+    words.reverse();
+    starts.reverse();
+    lexicon::holder_key(lang, &words).map(|(key, i)| (key, starts[i]))
+}
+
 fn subject_before(text: &str, start: usize, floor: usize, lang: Lang) -> Option<Measure> {
     before(text, start, floor, lang, &[MeasureClass::Subject], 14)
 }
@@ -458,6 +476,11 @@ pub fn measure_of(text: &str, m: &Mention, floor: usize, limit: usize, lang: Lan
                     if let Some(x) = before(text, lead, floor, lang, &[MeasureClass::Casualty], 2) {
                         return found(x.key, x.start, e);
                     }
+                    // People in the complement of a holder ("a city of about
+                    // 100,000 people", "the evacuation of 100,000 people").
+                    if let Some((key, hs)) = holder_before(text, lead, floor, lang) {
+                        return found(key.to_string(), hs, e);
+                    }
                 }
             }
             if key.contains(':') {
@@ -488,6 +511,16 @@ mod tests {
         assert_eq!(key("12 000 soldats nord-coréens", Lang::Fr), "soldier");
         assert_eq!(key("12,000 North Korean troops", Lang::En), "soldier");
         assert_eq!(key("estiment à environ 11 000 le nombre de soldats nord-coréens", Lang::Fr), "soldier");
+    }
+
+    #[test]
+    fn people_of_a_holder_are_what_it_names() {
+        assert_eq!(key("Derna, a city of about 100,000 people", Lang::En), "population");
+        assert_eq!(key("une ville de 100 000 habitants", Lang::Fr), "population");
+        assert_eq!(key("forced the evacuation of a total of 100,000 people", Lang::En), "evacuated");
+        // Soldiers stay soldiers; a holder far from the people is no holder.
+        assert_eq!(key("a city of 3,000 soldiers", Lang::En), "soldier");
+        assert_eq!(key("the city said 5,000 people", Lang::En), "person");
     }
 
     #[test]

@@ -401,3 +401,36 @@ fn a_part_named_the_same_way_as_a_source_figure_is_that_figure() {
     assert_eq!(verdict("310"), Some(Verdict::Corroborated));
     assert_eq!(verdict("121"), Some(Verdict::Disputed));
 }
+
+#[test]
+fn a_pronoun_and_a_coordinated_figure_keep_the_subject_and_a_share_after_votes_is_the_vote_share() {
+    let article = "LONDON – Labour took 33.7% of the vote on Thursday, up from 32.1% in 2019.";
+    let blog = "Labour took 411 seats, a gain of 209, for a majority close to Tony Blair's 1997 landslide, \
+        yet it won fewer than 10 million votes and a 33.8% share.";
+    let x = recoupe::extract(blog, &recoupe::Options { lang: Some(recoupe::report::Lang::En), ..recoupe::Options::default() });
+    let frame = |s: &str| &x.claims.iter().map(|c| &c.quantities[0]).find(|q| q.surface.contains(s)).unwrap().frame;
+    // "a gain of 209" and the pronoun "it" stand for Labour.
+    for s in ["209", "10 million", "33.8%"] {
+        assert_eq!(frame(s).whose, ["Labour"], "{s}");
+    }
+    // A share after a count of votes is the vote share.
+    assert_eq!(frame("33.8%").what.as_deref(), Some("vote_share"));
+    // The year of Blair's landslide is not when the 2024 votes were cast.
+    assert!(frame("10 million").period.is_none(), "{:?}", frame("10 million").period);
+    // So the two shares of Labour's vote meet, and disagree.
+    let r = check(
+        article,
+        None,
+        &[
+            ("blog", None, blog),
+            ("library", None, "Reform UK won five seats, while across the UK Labour had 33.7% of the vote and the Conservatives 23.7%."),
+        ],
+    );
+    assert_eq!(r.claims[0].verdict, Some(Verdict::Disputed));
+    // A figure after "of the" is the whole, not the subject's own.
+    let x = recoupe::extract(
+        "Labour won 412 of the 650 seats.",
+        &recoupe::Options { lang: Some(recoupe::report::Lang::En), ..recoupe::Options::default() },
+    );
+    assert!(x.claims[1].quantities[0].frame.whose.is_empty(), "{:?}", x.claims[1].quantities[0].frame.whose);
+}

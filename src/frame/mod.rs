@@ -144,7 +144,7 @@ pub fn frame_of(cx: &Context<'_>, f: &Figure<'_>) -> Frame {
     if let Some(p) = population(t, fig_end, f, cx.lang) {
         whose.push(p);
     }
-    for e in owners(t, cx.entities, fig_first, f).into_iter().chain(subject_owner(t, cx.entities, fig_first, f)) {
+    for e in owners(t, cx.entities, fig_first, f).into_iter().chain(subject_owner(t, cx.entities, fig_first, f, cx.lang)) {
         if !whose.contains(&e) {
             whose.push(e);
         }
@@ -508,13 +508,19 @@ fn beneficiary(t: &Tokens<'_>, entities: &[EntityMention], f: &Figure<'_>) -> Op
 /// its comma. The walk stops at the clause's start and at the figure
 /// before, so who gives the figure in a clause of its own ("selon l'Insee,
 /// ...") is not taken.
-fn subject_owner(t: &Tokens<'_>, entities: &[EntityMention], first: usize, f: &Figure<'_>) -> Option<String> {
+fn subject_owner(t: &Tokens<'_>, entities: &[EntityMention], first: usize, f: &Figure<'_>, lang: Lang) -> Option<String> {
     const REACH: usize = 6;
     let floor = f.clause[0].max(f.around.prev_end);
     let mut k = first;
     let mut words = 0;
     while k > 0 && words < REACH {
         let tok = &t.tokens[k - 1];
+        // "Labour took 411 seats, ... yet it won fewer than 10 million
+        // votes": a subject pronoun stands for the name the sentence opens
+        // with.
+        if tok.start >= f.clause[0] && is_subject_pronoun(t, k - 1, lang) {
+            return sentence_subject(t, entities, f, k - 1);
+        }
         if tok.start < floor {
             // A relative clause: "Reform UK, which won five seats".
             let relative = crate::entities::is_relative_pronoun(t.folded(k));
@@ -537,6 +543,35 @@ fn subject_owner(t: &Tokens<'_>, entities: &[EntityMention], first: usize, f: &F
         }
         k -= 1;
         words += 1;
+    }
+    None
+}
+
+/// Whether token `i` is a subject pronoun of `clause_words.tsv` ("it",
+/// "il", "elle").
+fn is_subject_pronoun(t: &Tokens<'_>, i: usize, lang: Lang) -> bool {
+    lexicon::clause_words()
+        .get(lang)
+        .starting_with(t.folded(i))
+        .iter()
+        .any(|p| p.value == lexicon::ClauseWord::Pronoun && p.tokens.len() == 1)
+}
+
+/// The person, party or organisation a sentence opens with, before token
+/// `before`: "Labour took 411 seats", "Selon l'Insee, LVMH a dégagé" is
+/// not one (a clause break comes first). A name that is the figure's
+/// measure ("German GDP") is not whose it is.
+fn sentence_subject(t: &Tokens<'_>, entities: &[EntityMention], f: &Figure<'_>, before: usize) -> Option<String> {
+    const REACH: usize = 4;
+    for k in f.sentence.start..before.min(f.sentence.start + REACH) {
+        if t.is_clause_break(k) || t.tokens[k].kind == TokKind::Digits {
+            return None;
+        }
+        let tok = &t.tokens[k];
+        if let Some(e) = entity_at(entities, tok.start, tok.end) {
+            let names_measure = f.measure.is_some_and(|m| e.start < m.end && m.start < e.end);
+            return (matches!(e.kind, "organisation" | "name" | "person") && !names_measure).then(|| e.canonical.clone());
+        }
     }
     None
 }

@@ -341,7 +341,8 @@ pub struct TimeExpr {
     pub start: usize,
     pub end: usize,
     spec: Spec,
-    /// Introduced by a `baseline` phrase ("par rapport à 2017"): the
+    /// Introduced by a `baseline` phrase ("par rapport à 2017"), or said of
+    /// a name by a possessive ("close to Tony Blair's 1997 landslide"): the
     /// moment compared with, never the sentence's period for its figures.
     baseline: bool,
 }
@@ -495,8 +496,13 @@ pub fn expressions(t: &Tokens<'_>, toks: std::ops::Range<usize>, mentions: &[Men
     spans(t, &mut all, table);
     for x in &mut all {
         let k = t.at_or_after(x.start);
-        x.baseline = k > toks.start
-            && basis.ending_with(t.folded(k - 1)).iter().any(|p| p.value.0 == "baseline" && t.match_ending(k, &p.tokens).is_some());
+        let possessive = k > toks.start && {
+            let before = t.text[..x.start].trim_end();
+            before.ends_with("'s") || before.ends_with("\u{2019}s")
+        };
+        x.baseline = possessive
+            || k > toks.start
+                && basis.ending_with(t.folded(k - 1)).iter().any(|p| p.value.0 == "baseline" && t.match_ending(k, &p.tokens).is_some());
     }
     all
 }
@@ -735,6 +741,22 @@ fn bracket_end(t: &Tokens<'_>, figure: [usize; 2]) -> Option<usize> {
     None
 }
 
+/// Whether a subject pronoun (`clause_words.tsv`) stands between the bytes
+/// `from` and `to`: "Tony Blair's 1997 majority, usually given as 179" is
+/// the 1997 majority; in "close to Tony Blair's 1997 landslide, yet it won
+/// fewer than 10 million votes" the votes are not of 1997.
+fn pronoun_between(t: &Tokens<'_>, from: usize, to: usize) -> bool {
+    (t.at_or_after(from)..t.ending_by(to)).any(|k| {
+        [Lang::Fr, Lang::En].iter().any(|&lang| {
+            crate::lexicon::clause_words()
+                .get(lang)
+                .starting_with(t.folded(k))
+                .iter()
+                .any(|p| p.value == crate::lexicon::ClauseWord::Pronoun && p.tokens.len() == 1)
+        })
+    })
+}
+
 /// The period of the figure spanning `[start, end)`, whose clause is
 /// `[clause_start, clause_end)`, among the sentence's expressions.
 pub fn of_figure(
@@ -766,11 +788,9 @@ pub fn of_figure(
     // Before the figure, a day ("lundi", "le 15 janvier") is more often when
     // something was said than the period a figure measures.
     let before = || {
-        exprs[..exprs.partition_point(|x| x.start < figure[0])]
-            .iter()
-            .rev()
-            .take_while(|x| x.start >= around.prev_end)
-            .find(|x| x.end <= figure[0] && (!x.is_day() || no_break(x.end, figure[0])))
+        exprs[..exprs.partition_point(|x| x.start < figure[0])].iter().rev().take_while(|x| x.start >= around.prev_end).find(|x| {
+            x.end <= figure[0] && !(x.baseline && pronoun_between(t, x.end, figure[0])) && (!x.is_day() || no_break(x.end, figure[0]))
+        })
     };
     let chosen = after.or_else(before);
     let implicit = doc.map(|d| Period::day(d, true));

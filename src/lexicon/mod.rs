@@ -617,6 +617,51 @@ pub fn money_key(key: &str) -> Option<&'static str> {
     .copied()
 }
 
+/// Whether a folded word is a share noun of `lang` (`share_nouns.tsv`).
+pub fn is_share_noun(lang: Lang, word: &str) -> bool {
+    static T: OnceLock<HashSet<(&'static str, &'static str)>> = OnceLock::new();
+    T.get_or_init(|| rows(include_str!("share_nouns.tsv")).map(|r| (r[0], r[1])).collect()).contains(&(lang.code(), word))
+}
+
+/// What generic people counted after a holder noun and "of"/"de" are
+/// (`holders.tsv`): "a city of 100,000 people" -> `population`. `words`
+/// are the folded words before the figure, nearest last; filler words may
+/// stand between. Returns the key and the holder's index in `words`.
+pub fn holder_key(lang: Lang, words: &[String]) -> Option<(&'static str, usize)> {
+    type Table = (HashMap<(&'static str, String), &'static str>, HashSet<(&'static str, String)>);
+    static T: OnceLock<Table> = OnceLock::new();
+    let (holders, fillers) = T.get_or_init(|| {
+        let mut h = HashMap::default();
+        let mut f = HashSet::new();
+        for r in rows(include_str!("holders.tsv")) {
+            let word = crate::text::chars::fold(r[2]).into_owned();
+            match r[1] {
+                "holder" => {
+                    assert!(concept(r[3]).is_some(), "holders.tsv: {} is no concept", r[3]);
+                    h.insert((r[0], word), r[3]);
+                }
+                "filler" => {
+                    f.insert((r[0], word));
+                }
+                k => panic!("holders.tsv: unknown kind {k:?}"),
+            }
+        }
+        (h, f)
+    });
+    let code = lang.code();
+    let mut of = false;
+    for (i, w) in words.iter().enumerate().rev() {
+        if let Some(key) = holders.get(&(code, w.clone())) {
+            return of.then_some((*key, i));
+        }
+        if !fillers.contains(&(code, w.clone())) {
+            return None;
+        }
+        of |= matches!(w.as_str(), "of" | "de" | "d");
+    }
+    None
+}
+
 /// The class of a concept key (the class of its first phrase).
 pub fn measure_class(key: &str) -> Option<MeasureClass> {
     concept(key).map(|c| c.class)
