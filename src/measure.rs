@@ -483,7 +483,11 @@ pub fn measure_of(text: &str, m: &Mention, floor: usize, limit: usize, lang: Lan
                     }
                 }
             }
-            if key.contains(':') {
+            // A stemmed noun names no concept; a singular noun after a figure
+            // that would take the plural ("a magnitude 6.8 earthquake") is
+            // what the figure describes, not what it counts: the subject
+            // before names the measure.
+            if key.contains(':') || class == MeasureClass::Thing && modifies(text, s, e, &key, m.value, lang) {
                 if let Some(x) = subject_before(text, lead, floor, lang) {
                     return Some(x);
                 }
@@ -491,6 +495,26 @@ pub fn measure_of(text: &str, m: &Mention, floor: usize, limit: usize, lang: Lan
             found(key, s, e)
         }
     }
+}
+
+/// Whether the one-word noun `text[s..e]` of concept `key` is singular
+/// after a value that would take the plural: a figure other than one in
+/// English ("1.5 kilometres"), two or more in French ("1,5 kilomètre"). A
+/// noun is singular when the lexicon lists its plural ("earthquakes")
+/// under the same concept.
+fn modifies(text: &str, s: usize, e: usize, key: &str, value: f64, lang: Lang) -> bool {
+    let plural_expected = match lang {
+        Lang::En => value != 1.0,
+        Lang::Fr => value >= 2.0,
+    };
+    let word = fold(&text[s..e]);
+    if !plural_expected || word.contains(|c: char| !c.is_alphabetic()) {
+        return false;
+    }
+    let table = lexicon::measures().get(lang);
+    [format!("{word}s"), format!("{word}es"), format!("{word}x")]
+        .iter()
+        .any(|p| table.starting_with(p).iter().any(|x| x.tokens.len() == 1 && x.value.0 == key))
 }
 
 #[cfg(test)]
@@ -511,6 +535,16 @@ mod tests {
         assert_eq!(key("12 000 soldats nord-coréens", Lang::Fr), "soldier");
         assert_eq!(key("12,000 North Korean troops", Lang::En), "soldier");
         assert_eq!(key("estiment à environ 11 000 le nombre de soldats nord-coréens", Lang::Fr), "soldier");
+    }
+
+    #[test]
+    fn a_singular_noun_after_a_plural_figure_describes_it() {
+        // The quake's magnitude, not a count of quakes.
+        assert_eq!(key("The magnitude 6.8 earthquake struck late on Friday", Lang::En), "magnitude");
+        // Counts keep their noun, in the plural or after one.
+        assert_eq!(key("The region recorded 12 earthquakes", Lang::En), "earthquake");
+        assert_eq!(key("Only 1 earthquake was felt", Lang::En), "earthquake");
+        assert_eq!(key("1,5 séisme par an en moyenne", Lang::Fr), "earthquake");
     }
 
     #[test]

@@ -232,3 +232,32 @@ fn each_source_statement_is_shown_once() {
         }
     }
 }
+
+/// Checks `article`, dated `date`, against dated sources `(id, date, text)`.
+fn check_dated(article: &str, date: &str, sources: &[(&str, &str, &str)]) -> CheckReport {
+    let mut checker = Checker::new(CheckOptions::default());
+    for (id, d, text) in sources {
+        checker.add_source(Source { id: id.to_string(), text: text.to_string(), date: Some(d.to_string()), ..Source::default() }).unwrap();
+    }
+    checker.check_dated(article, Some(date))
+}
+
+#[test]
+fn a_close_figure_of_the_next_day_disputes_a_figure_another_source_confirms() {
+    // One agency's magnitude against another's, reported the next day
+    // without a date of their own: the same quake told two ways.
+    let article = "Le séisme de magnitude 6,8 a frappé le Haut Atlas dans la nuit du 8 au 9 septembre 2023.";
+    let usgs = ("usgs", "2023-09-09", "The magnitude 6.8 earthquake struck the High Atlas late on Friday 8 September.");
+    let other = ("cnrst", "2023-09-10", "Le tremblement de terre avait une magnitude de 7, a indiqué un institut marocain.");
+    let r = check_dated(article, "2023-09-10", &[usgs, other]);
+    let c = claim(&r, "6,8", "magnitude");
+    assert_eq!(c.verdict, Some(Verdict::Disputed), "{:#?}", c.evidence);
+    assert_eq!(sources_with(c, Relation::Contradicts), vec!["cnr"]);
+    // Alone, the undated figure is no contradiction: its frame is unclear.
+    let r = check_dated(article, "2023-09-10", &[other]);
+    assert_eq!(claim(&r, "6,8", "magnitude").verdict, Some(Verdict::Related));
+    // A year away, it is most likely another quake's or another year's.
+    let old = ("old", "2022-09-10", "Le tremblement de terre avait une magnitude de 7, a indiqué un institut marocain.");
+    let r = check_dated(article, "2023-09-10", &[usgs, old]);
+    assert_eq!(claim(&r, "6,8", "magnitude").verdict, Some(Verdict::Corroborated));
+}
