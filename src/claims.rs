@@ -84,7 +84,7 @@ pub fn extract(text: &str, opts: &Options) -> Document {
                 worth_checking(x.kind)
                     && x.qualifier != Qualifier::Vague
                     && !is_reference(text, x, lang)
-                    && !is_ratio(text, x)
+                    && !is_ratio(text, x, in_sentence)
                     && !in_span(x)
             })
             .map(|x| {
@@ -474,18 +474,22 @@ fn looks_like_year(text: &str, m: &Mention) -> bool {
 }
 
 /// "1 TGV sur 10", "one in four trains", "3 out of 10": a ratio whose
-/// parts are no counts of their own.
-fn is_ratio(text: &str, m: &Mention) -> bool {
+/// parts are no counts of their own. Its part never exceeds its whole:
+/// "10 000 manifestants répartis sur 100 points de blocage" is two counts.
+fn is_ratio(text: &str, m: &Mention, sentence: &[Mention]) -> bool {
     if m.kind != Kind::Count {
         return false;
     }
+    // The figure of the sentence ending or starting at a byte, if any.
+    let value_ending = |end: usize| sentence.iter().find(|x| x.end == end).map(|x| x.value);
+    let value_starting = |start: usize| sentence.iter().find(|x| x.start == start || x.qualifier_start == Some(start)).map(|x| x.value);
     // The "10" of "1 TGV sur 10".
     if let Some(w) = crate::text::words::prev(text, m.qualifier_start.unwrap_or(m.start)).filter(|w| fold(w.text) == "sur") {
         let mut pos = w.start;
         for _ in 0..3 {
             let Some(t) = crate::text::words::prev(text, pos) else { break };
             if t.kind == TokKind::Digits {
-                return true;
+                return value_ending(t.end).is_none_or(|part| part <= m.value);
             }
             if t.kind != TokKind::Word {
                 break;
@@ -506,9 +510,10 @@ fn is_ratio(text: &str, m: &Mention) -> bool {
                 after = after.filter(|o| fold(o.text) == "of").and_then(|o| next(text, o.end));
             }
             return after.is_some_and(|d| {
-                d.kind == TokKind::Digits
+                (d.kind == TokKind::Digits
                     || crate::lexicon::number_words().get(crate::report::Lang::Fr).contains_key(&*fold(d.text))
-                    || crate::lexicon::number_words().get(crate::report::Lang::En).contains_key(&*fold(d.text))
+                    || crate::lexicon::number_words().get(crate::report::Lang::En).contains_key(&*fold(d.text)))
+                    && value_starting(d.start).is_none_or(|whole| m.value <= whole)
             });
         }
         pos = t.end;
@@ -670,6 +675,17 @@ mod tests {
         // "des estimations suggérant" hedges the figures after it, not the
         // deployment stated before the comma.
         assert_eq!(c.iter().map(|c| c.hedged).collect::<Vec<_>>(), vec![false, true, true]);
+    }
+
+    #[test]
+    fn a_ratio_is_one_figure_but_a_count_spread_over_another_is_two() {
+        let surfaces = |t: &str| claims(t).iter().map(|c| c.quantities[0].surface.replace('\u{a0}', " ")).collect::<Vec<_>>();
+        assert_eq!(surfaces("Seul 1 TGV sur 10 circulera jeudi."), vec!["1 TGV sur 10"]);
+        assert_eq!(surfaces("Only one in four trains will run."), vec!["one in four"]);
+        // The part never exceeds the whole: these are two counts.
+        assert_eq!(surfaces("Il a évoqué 10 000 manifestants répartis sur 100 points de blocage."), vec!["10 000", "100"]);
+        let c = claims("Il a évoqué 10 000 manifestants répartis sur 100 points de blocage.");
+        assert_eq!(c[1].quantities[0].measure.as_deref(), Some("blockade"));
     }
 
     #[test]

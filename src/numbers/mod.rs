@@ -1479,13 +1479,20 @@ fn code_before(text: &str, start: usize, floor: usize, lang: Lang) -> Option<(&'
 
 /// "point"/"points" after a change ("+0,2 point", "en baisse de 3
 /// points", "down 3 points", "by a quarter point") are percentage points;
-/// elsewhere ("25 points" in a match) they are a score. Returns the end.
+/// elsewhere ("25 points" in a match) they are a score, and points of
+/// something ("répartis sur 100 points de blocage") are counted. Returns
+/// the end.
 fn points_after(text: &str, start: usize, end: usize, lang: Lang) -> Option<usize> {
     if !text[end..].trim_start_matches(' ').starts_with("point") {
         return None;
     }
     let t = next(text, end)
         .filter(|t| !t.newline_before && t.kind == TokKind::Word && ["point", "points"].iter().any(|w| eq_folded(t.text, w)))?;
+    // "100 points de blocage", "points of sale": points of something are
+    // counted, not percentage points.
+    if next(text, t.end).is_some_and(|n| !n.newline_before && ["de", "d", "of"].iter().any(|w| eq_folded(n.text, w))) {
+        return None;
+    }
     let signed = char_before(text, start) == Some('+');
     let change: &[&str] = match lang {
         Lang::Fr => &["de"],

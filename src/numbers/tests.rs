@@ -193,6 +193,11 @@ fn units_in_their_forms() {
     assert_eq!(one("five years old", Lang::En).unit, Some("year"));
     assert_eq!(one("USD115", Lang::En).unit, Some("USD"));
     assert_eq!(one("3 points de pourcentage", Lang::Fr).unit, Some("pp"));
+    // Points after a change are percentage points; points of something
+    // are counted.
+    assert_eq!(one("en baisse de 3 points", Lang::Fr).unit, Some("pp"));
+    assert_eq!(one("répartis sur 100 points de blocage", Lang::Fr).unit, None);
+    assert_eq!(one("up 40 points of sale", Lang::En).unit, None);
 }
 
 #[test]

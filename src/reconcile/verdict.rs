@@ -501,17 +501,24 @@ fn newer_candidate(best: &mut Option<(u32, i64, f64)>, claim: &ClaimView<'_>, f:
     }
 }
 
-/// Whether two periods, one of them unclear, lie within days of each
-/// other: an unstated period is then most likely the same moment (the
-/// magnitude of one quake, reported the next day), while a figure a year
-/// away is most likely last year's.
+/// Whether two periods, one of them unclear, are most likely one moment:
+/// they overlap, or one is only its document's date, up to three days
+/// after the other (the magnitude of a quake reported the next day). A
+/// figure a year away is most likely last year's, and one dated another
+/// day in its own sentence is that day's.
 fn near_in_time(a: &crate::report::Frame, b: &crate::report::Frame) -> bool {
     const DAYS: i64 = 3;
-    let span = |f: &crate::report::Frame| f.period_key.as_ref().and_then(|p| p.bounds()).map(|(s, e)| (s.days(), e.days()));
-    match (span(a), span(b)) {
-        (Some((s1, e1)), Some((s2, e2))) => s1 <= e2 + DAYS && s2 <= e1 + DAYS && e1 - s1 <= 31 && e2 - s2 <= 31,
-        _ => false,
+    let span = |f: &crate::report::Frame| {
+        let p = f.period_key.as_ref()?;
+        let (s, e) = p.bounds()?;
+        Some((s.days(), e.days(), p.implicit))
+    };
+    let (Some((s1, e1, i1)), Some((s2, e2, i2))) = (span(a), span(b)) else { return false };
+    if e1 - s1 > 31 || e2 - s2 > 31 {
+        return false;
     }
+    let later = |implicit: bool, start: i64, end_before: i64| implicit && start > end_before && start - end_before <= DAYS;
+    s1 <= e2 && s2 <= e1 || later(i2, s2, e1) || later(i1, s1, e2)
 }
 
 /// One line saying why a figure of the same measure is only related.
