@@ -415,7 +415,10 @@ pub fn measure_of(text: &str, m: &Mention, floor: usize, limit: usize, lang: Lan
         Kind::Measure => {
             let (dimension, _) = lexicon::unit_factor(m.unit.unwrap_or_default())?;
             let suffix = if dimension == "length" && matches!(m.unit, Some("mm" | "cm")) { "calibre" } else { dimension };
-            let after = noun_after(text, m.end, limit, lang).filter(|(_, c, s, _)| *c == MeasureClass::Thing && *s <= m.end + 3);
+            // The noun of the unit's complement, past "of"/"de" alone ("160
+            // millions de tonnes de carbone"), not a noun further on.
+            let after = noun_after(text, m.end, limit, lang)
+                .filter(|(_, c, s, _)| *c == MeasureClass::Thing && (*s <= m.end + 3 || only_skips_between(text, m.end, *s, lang)));
             if let Some((key, _, s, e)) = after {
                 return found(format!("{key}.{suffix}"), s, e);
             }

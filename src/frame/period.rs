@@ -792,9 +792,24 @@ pub fn of_figure(
             x.end <= figure[0] && !(x.baseline && pronoun_between(t, x.end, figure[0])) && (!x.is_day() || no_break(x.end, figure[0]))
         })
     };
+    // "8,8 millions d'hectares en 2023 en date du 27 juin": a period
+    // followed at once by a narrower one inside it is dated by the
+    // narrower ("as of 27 June 2023").
+    let narrower = |p: Period| {
+        // At most "en date du" between the two.
+        let close =
+            |x: &&TimeExpr, y: &TimeExpr| t.at_or_after(y.start).saturating_sub(t.ending_by(x.end)) <= 4 && no_break(x.end, y.start);
+        let next = exprs.get(first_after + 1).filter(|y| y.start < next_start && after.is_some_and(|x| close(&x, y)))?;
+        let mut q = resolve(next.spec, times.reference, doc)?;
+        // "en 2023 en date du 27 juin": the day is of that year.
+        q.year = q.year.or(p.year);
+        let ((a, b), (c, d)) = (p.bounds()?, q.bounds()?);
+        (a.days() <= c.days() && d.days() <= b.days() && (c, d) != (a, b)).then_some(q)
+    };
     let chosen = after.or_else(before);
     let implicit = doc.map(|d| Period::day(d, true));
     match chosen {
+        Some(x) if after.is_some() => resolve(x.spec, times.reference, doc).map(|p| narrower(p).unwrap_or(p)),
         Some(x) => resolve(x.spec, times.reference, doc),
         None => match times.first_stated {
             // The sentence's period, when no figure nearer claims it: no
@@ -862,6 +877,17 @@ mod tests {
         // A period the sentence states for itself still is one.
         let got = periods("Depuis 2017, le chômage a reculé de 2 points.", Lang::Fr, Some("2022-04-25"));
         assert_eq!(got[0].1.as_deref(), Some("2017"), "{got:?}");
+    }
+
+    #[test]
+    fn a_period_followed_by_a_narrower_one_is_dated_by_the_narrower() {
+        let got = periods("Au total, 3 412 feux s'étaient déclarés en 2023 en date du 27 juin.", Lang::Fr, None);
+        assert_eq!(got[0].1.as_deref(), Some("27 juin 2023"), "{got:?}");
+        let got = periods("Unemployment stood at 4.2% in 2024 in the second quarter.", Lang::En, None);
+        assert_eq!(got[0].1.as_deref(), Some("Q2 2024"), "{got:?}");
+        // Another figure's period, past a comma, is not narrower.
+        let got = periods("Le chômage était de 7,3 % en 2024, contre 7,1 % au deuxième trimestre.", Lang::Fr, None);
+        assert_eq!(got[0].1.as_deref(), Some("2024"), "{got:?}");
     }
 
     #[test]

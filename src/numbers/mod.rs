@@ -780,8 +780,9 @@ fn scale_rest(text: &str, end: usize, last: f64, lang: Lang, between: bool, dept
 }
 
 /// A unit after the figure ending at `end`: right after it ("60 %", "75ml"),
-/// after a hyphen ("240-millimeter", "six-mile"), after "de" once a
-/// multiplier was read ("75 millions de $"), or in brackets ("20 (kg)",
+/// after a hyphen ("240-millimeter", "six-mile"), after "de" or "d'" once
+/// a multiplier was read ("75 millions de $", "8,8 millions d'hectares"),
+/// or in brackets ("20 (kg)",
 /// "20 <kg>").
 fn unit_after(text: &str, end: usize, lang: Lang, multiplied: bool) -> Option<(&'static Unit, usize)> {
     let table = lexicon::units().get(lang);
@@ -789,8 +790,10 @@ fn unit_after(text: &str, end: usize, lang: Lang, multiplied: bool) -> Option<(&
     // "125 millions de dollars australiens": the longest of "de dollars" and
     // "de" + "dollars australiens".
     if multiplied && lang == Lang::Fr {
-        if let Some(t) = next(text, end).filter(|t| !t.newline_before && eq_folded(t.text, "de")) {
-            if let Some(after_de) = phrase_after(text, t.end, table, true) {
+        if let Some(t) = next(text, end).filter(|t| !t.newline_before && (eq_folded(t.text, "de") || eq_folded(t.text, "d"))) {
+            // "8,8 millions d'hectares": past the apostrophe of "d'".
+            let from = next(text, t.end).filter(|a| t.text.len() == 1 && matches!(a.text, "'" | "’")).map_or(t.end, |a| a.end);
+            if let Some(after_de) = phrase_after(text, from, table, true) {
                 if direct.is_none_or(|(_, e)| after_de.1 > e) {
                     return Some(after_de);
                 }
