@@ -786,10 +786,15 @@ pub fn of_figure(
         .get(first_after)
         .filter(|x| x.start < next_start && (x.start < clause[1].max(end) + 1 || end > figure[1]) && no_break(end, x.start));
     // Before the figure, a day ("lundi", "le 15 janvier") is more often when
-    // something was said than the period a figure measures.
+    // something was said than the period a figure measures; a period that
+    // follows the figure before in its clause is that figure's ("contre 3
+    // millions en 2018, et a vu 173 buts").
     let before = || {
         exprs[..exprs.partition_point(|x| x.start < figure[0])].iter().rev().take_while(|x| x.start >= around.prev_end).find(|x| {
-            x.end <= figure[0] && !(x.baseline && pronoun_between(t, x.end, figure[0])) && (!x.is_day() || no_break(x.end, figure[0]))
+            x.end <= figure[0]
+                && !(x.baseline && pronoun_between(t, x.end, figure[0]))
+                && (!x.is_day() || no_break(x.end, figure[0]))
+                && !(around.prev_end > 0 && no_break(around.prev_end, x.start) && !no_break(x.end, figure[0]))
         })
     };
     // "8,8 millions d'hectares en 2023 en date du 27 juin": a period
@@ -888,6 +893,20 @@ mod tests {
         // Another figure's period, past a comma, is not narrower.
         let got = periods("Le chômage était de 7,3 % en 2024, contre 7,1 % au deuxième trimestre.", Lang::Fr, None);
         assert_eq!(got[0].1.as_deref(), Some("2024"), "{got:?}");
+    }
+
+    #[test]
+    fn the_period_of_the_figure_before_is_not_the_next_one_s() {
+        let got = periods(
+            "Le tournoi a attiré 3,4 millions de spectateurs, contre 3 millions en 2018, et a vu 173 buts.",
+            Lang::Fr,
+            Some("2023-01-18"),
+        );
+        assert_eq!(got[1].1.as_deref(), Some("2018"), "{got:?}");
+        assert_ne!(got[2].1.as_deref(), Some("2018"), "{got:?}");
+        // With no break between, the period before still dates the figure.
+        let got = periods("Depuis 2017, le chômage a reculé de 2 points.", Lang::Fr, Some("2022-04-25"));
+        assert_eq!(got[0].1.as_deref(), Some("2017"), "{got:?}");
     }
 
     #[test]
