@@ -106,6 +106,33 @@ fn only_skips_between(text: &str, mut from: usize, to: usize, lang: Lang) -> boo
     true
 }
 
+/// Whether a word saying what a sum is for ("pour", "for", "par", "per")
+/// stands between the bytes `from` and `to`.
+fn purpose_between(text: &str, mut from: usize, to: usize, lang: Lang) -> bool {
+    let words: &[&str] = match lang {
+        Lang::Fr => &["pour", "par"],
+        Lang::En => &["for", "per"],
+    };
+    while let Some(t) = next(text, from).filter(|t| t.start < to) {
+        if words.contains(&&*fold(t.text)) {
+            return true;
+        }
+        from = t.end;
+    }
+    false
+}
+
+/// The start of the `n`th token before byte `pos`, not before `floor`.
+fn prev_start(text: &str, mut pos: usize, n: usize, floor: usize) -> usize {
+    for _ in 0..n {
+        match prev(text, pos).filter(|t| t.start >= floor) {
+            Some(t) => pos = t.start,
+            None => break,
+        }
+    }
+    pos
+}
+
 /// The noun after `pos`: (key, class, start, end).
 fn noun_after(text: &str, mut pos: usize, limit: usize, lang: Lang) -> Option<(String, MeasureClass, usize, usize)> {
     let mut first_content: Option<(usize, usize)> = None;
@@ -433,7 +460,13 @@ pub fn measure_of(text: &str, m: &Mention, floor: usize, limit: usize, lang: Lan
             }
         }
         Kind::Duration => found("duration".into(), m.start, m.end),
-        Kind::Money => match noun_after(text, m.end, limit, lang) {
+        // What a sum is follows it ("150 millions d'euros de soutien", "180
+        // millions d'euros pour le transfert"); a thing past "pour" is what
+        // it is for ("140 000 dirhams pour les logements effondrés" is aid,
+        // not homes).
+        Kind::Money => match noun_after(text, m.end, limit, lang)
+            .filter(|(_, c, s, _)| *c != MeasureClass::Thing || !purpose_between(text, m.end, *s, lang))
+        {
             Some((key, MeasureClass::Money | MeasureClass::Thing | MeasureClass::Subject, s, e)) if !key.contains(':') => found(key, s, e),
             _ => before(
                 text,
@@ -443,6 +476,12 @@ pub fn measure_of(text: &str, m: &Mention, floor: usize, limit: usize, lang: Lan
                 &[MeasureClass::Thing, MeasureClass::Person, MeasureClass::Money, MeasureClass::Subject],
                 14,
             )
+            // "140 000 dirhams pour les logements effondrés et de 80 000
+            // dirhams": the homes are what the sum before is for; "pour des
+            // ventes de 86,2 milliards" names the sum itself.
+            .filter(|x| {
+                only_skips_between(text, x.end, lead, lang) || !purpose_between(text, prev_start(text, x.start, 3, floor), x.start, lang)
+            })
             .or_else(|| found("money".into(), m.start, m.end)),
         },
         Kind::Count => {
@@ -548,6 +587,17 @@ mod tests {
         assert_eq!(key("The region recorded 12 earthquakes", Lang::En), "earthquake");
         assert_eq!(key("Only 1 earthquake was felt", Lang::En), "earthquake");
         assert_eq!(key("1,5 séisme par an en moyenne", Lang::Fr), "earthquake");
+    }
+
+    #[test]
+    fn a_thing_a_sum_is_for_is_not_what_it_is() {
+        let t = "une aide de 140 000 dirhams pour les logements effondrés et de 80 000 dirhams pour les travaux";
+        // The second sum names nothing here: the claims stage gives it the
+        // measure of the sum before ("et de 80 000 dirhams").
+        assert_eq!(keys(t, Lang::Fr), vec![Some("aid".to_string()), Some("money".to_string())]);
+        // What the sum itself is, after "pour", still names it.
+        let t = "un résultat opérationnel de 22,8 milliards, pour des ventes de 86,2 milliards d'euros";
+        assert_eq!(keys(t, Lang::Fr)[1].as_deref(), Some("sale"));
     }
 
     #[test]
