@@ -16,7 +16,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** Gzipped bytes (level 9, as servers precompress static files). */
 // The wasm budget grew from 250 kB when month runs, the money and
 // restriction rules of the frame took it to 256 kB (README, Size).
-export const BUDGET = { wasmGzip: 260_000, jsGzip: 30_000 };
+export const BUDGET = { wasmGzip: 270_000, jsGzip: 30_000 };
 
 const gz = (bytes) => gzipSync(bytes, { level: 9 }).length;
 

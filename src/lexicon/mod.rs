@@ -469,9 +469,24 @@ pub fn months() -> &'static PerLang<HashMap<String, u32>> {
     })
 }
 
-pub fn year_cues() -> &'static PerLang<PhraseTable<()>> {
-    static T: OnceLock<PerLang<PhraseTable<()>>> = OnceLock::new();
-    T.get_or_init(|| phrase_tables(include_str!("year_cues.tsv"), |r| (r[0], ())))
+/// How surely a word before a four-digit figure makes it a year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum YearCue {
+    /// "en 2025", "since 2022".
+    Strong,
+    /// Also stands before counts ("de 2019 à 2023", "une foule de 2000
+    /// personnes"): a year unless a noun of what figures count follows.
+    Weak,
+}
+
+/// Words before a four-digit figure that make it a year (`year_cues.tsv`).
+pub fn year_cues() -> &'static PerLang<PhraseTable<YearCue>> {
+    static T: OnceLock<PerLang<PhraseTable<YearCue>>> = OnceLock::new();
+    T.get_or_init(|| {
+        phrase_tables_of(rows(include_str!("year_cues.tsv")), |r| {
+            (r[0], if r.get(1).copied() == Some("weak") { YearCue::Weak } else { YearCue::Strong })
+        })
+    })
 }
 
 /// Words before a figure in hours that make it a clock time ("à 7 h 30").

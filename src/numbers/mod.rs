@@ -1792,8 +1792,25 @@ fn is_year(text: &str, start: usize, end: usize, lang: Lang) -> bool {
     {
         return false;
     }
-    if phrase_before(text, start, lexicon::year_cues().get(lang)).is_some() {
+    let cue = phrase_before(text, start, lexicon::year_cues().get(lang)).map(|(c, _)| *c);
+    if cue == Some(lexicon::YearCue::Strong) {
         return true;
+    }
+    // After "de", "of", "for": a year unless what it counts follows ("une
+    // foule de 2000 personnes"; "de 2019 à 2023", "the end of 2024 saw").
+    if cue == Some(lexicon::YearCue::Weak) {
+        // The first year of a span ("2019 à 2023") says it as well.
+        let recent = text[start..end].get(..4).and_then(|y| y.parse::<u32>().ok()).is_some_and(|y| (1900..=2100).contains(&y));
+        return recent
+            && !next(text, end).is_some_and(|t| {
+                !t.newline_before
+                    && t.kind == TokKind::Word
+                    && lexicon::measures()
+                        .get(lang)
+                        .starting_with(&fold(t.text))
+                        .iter()
+                        .any(|p| matches!(p.value.1, lexicon::MeasureClass::Person | lexicon::MeasureClass::Thing))
+            });
     }
     // "the 2020 census", "the 2024 election": a recent year before a
     // singular noun ("census", "campus" end in -us, not a plural -s);

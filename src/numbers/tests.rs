@@ -201,6 +201,16 @@ fn units_in_their_forms() {
 }
 
 #[test]
+fn a_weak_cue_makes_a_year_unless_what_it_counts_follows() {
+    assert_eq!(one("a crowd of 2000 people marched", Lang::En).kind, Kind::Count);
+    assert_eq!(one("une foule de 2000 personnes", Lang::Fr).kind, Kind::Count);
+    assert_eq!(one("the end of 2024 saw prices fall", Lang::En).kind, Kind::Year);
+    assert_eq!(one("Inflation for 2023 was high", Lang::En).kind, Kind::Year);
+    let v = scan("de 2019 à 2023", Lang::Fr, &NumberOptions::default());
+    assert_eq!(v.iter().map(|m| m.kind).collect::<Vec<_>>(), vec![Kind::Year, Kind::Year]);
+}
+
+#[test]
 fn signs_and_comparisons() {
     assert_eq!(one("The answer is minus five", Lang::En).value, -5.0);
     assert_eq!(one("négatif un", Lang::Fr).value, -1.0);
