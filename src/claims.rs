@@ -268,8 +268,7 @@ fn coordinated(text: &str, prev_end: usize, lead: usize, entities: &[&EntityMent
     if words.len() > COORDINATED_WORDS || words.first().is_some_and(|w| TOTAL_WORDS.contains(&w.as_str())) {
         return false;
     }
-    let table = crate::lexicon::clause_words().get(lang);
-    !words.iter().any(|w| table.starting_with(w).iter().any(|p| p.value == crate::lexicon::ClauseWord::Clause && p.tokens.len() == 1))
+    !words.iter().any(|w| crate::lexicon::is_clause_word(lang, w, crate::lexicon::ClauseWord::Clause))
 }
 
 /// How many figures back a figure looks for the one whose measure it
@@ -359,8 +358,7 @@ fn inherit_measures(text: &str, figures: &mut [(Mention, Option<Measure>)], lang
             // "fewer than 10 million votes and a 33.8% share": a share of
             // what the count before it counts ("vote_share").
             (Some(mut x), Kind::Count | Kind::Money, Kind::Percent, _) if share_noun_after(text, figures[k].0.end, lang) => {
-                let own = format!("{}_share", x.key);
-                x.key = if crate::lexicon::concept(&own).is_some() { own } else { format!("{}.share", x.key) };
+                x.key = crate::lexicon::share_key(&x.key);
                 Some(x)
             }
             (m, ..) => m,

@@ -424,8 +424,7 @@ pub fn measure_of(text: &str, m: &Mention, floor: usize, limit: usize, lang: Lan
                 Some((key, class, s, e)) if !key.contains(':') && class != MeasureClass::Subject => {
                     // A share the lexicon names as a concept of its own ("des
                     // voix": `vote_share`), else the share of the thing.
-                    let own = format!("{key}_share");
-                    found(if lexicon::concept(&own).is_some() { own } else { format!("{key}.share") }, s, e)
+                    found(lexicon::share_key(&key), s, e)
                 }
                 // "7,3 % de taux de chômage" is rare; "le taux de chômage ... 7,3 %" is the rule.
                 Some((key, MeasureClass::Subject, s, e)) => found(key, s, e),

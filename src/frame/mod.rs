@@ -550,11 +550,7 @@ fn subject_owner(t: &Tokens<'_>, entities: &[EntityMention], first: usize, f: &F
 /// Whether token `i` is a subject pronoun of `clause_words.tsv` ("it",
 /// "il", "elle").
 fn is_subject_pronoun(t: &Tokens<'_>, i: usize, lang: Lang) -> bool {
-    lexicon::clause_words()
-        .get(lang)
-        .starting_with(t.folded(i))
-        .iter()
-        .any(|p| p.value == lexicon::ClauseWord::Pronoun && p.tokens.len() == 1)
+    lexicon::is_clause_word(lang, t.folded(i), lexicon::ClauseWord::Pronoun)
 }
 
 /// The person, party or organisation a sentence opens with, before token

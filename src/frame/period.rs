@@ -747,13 +747,7 @@ fn bracket_end(t: &Tokens<'_>, figure: [usize; 2]) -> Option<usize> {
 /// fewer than 10 million votes" the votes are not of 1997.
 fn pronoun_between(t: &Tokens<'_>, from: usize, to: usize) -> bool {
     (t.at_or_after(from)..t.ending_by(to)).any(|k| {
-        [Lang::Fr, Lang::En].iter().any(|&lang| {
-            crate::lexicon::clause_words()
-                .get(lang)
-                .starting_with(t.folded(k))
-                .iter()
-                .any(|p| p.value == crate::lexicon::ClauseWord::Pronoun && p.tokens.len() == 1)
-        })
+        [Lang::Fr, Lang::En].iter().any(|&lang| crate::lexicon::is_clause_word(lang, t.folded(k), crate::lexicon::ClauseWord::Pronoun))
     })
 }
 

@@ -528,6 +528,23 @@ pub fn clause_words() -> &'static PerLang<PhraseTable<ClauseWord>> {
     })
 }
 
+/// Whether the folded `word` is, alone, a clause word of this kind ("it"
+/// and "il" are pronouns, "while" opens a clause).
+pub fn is_clause_word(lang: Lang, word: &str, kind: ClauseWord) -> bool {
+    clause_words().get(lang).starting_with(word).iter().any(|p| p.value == kind && p.tokens.len() == 1)
+}
+
+/// The key of a share of what `key` counts: the concept of its own where
+/// the lexicon has one ("vote" gives `vote_share`), else `key.share`.
+pub fn share_key(key: &str) -> String {
+    let own = format!("{key}_share");
+    if concept(&own).is_some() {
+        own
+    } else {
+        format!("{key}.share")
+    }
+}
+
 /// Class of a concept phrase (see `concepts.tsv`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MeasureClass {

@@ -71,8 +71,9 @@ const MENTION_SAMPLE: usize = 200;
 enum Why {
     Versus(f64),
     Frame(FrameWhy),
-    /// A close figure under an open frame: compared when it contradicts,
-    /// else the frame says why it is only related.
+    /// A close figure under an open frame: it contradicts once another
+    /// source confirms the claim, and is compared then; else the frame says
+    /// why it is only related.
     Open(f64, FrameWhy),
     Unnamed,
     Compatible,
@@ -90,9 +91,6 @@ struct Found {
     why: Why,
     similarity: f64,
     figure: bool,
-    /// A close figure under an open frame: it disagrees only if another
-    /// source confirms the claim's frame.
-    soft: bool,
 }
 
 /// The figure as a reader reads it: qualifier and surface.
@@ -197,7 +195,6 @@ pub fn judge(
         if k >= candidates[0].len() && same_measure && st.figure.is_some() {
             continue;
         }
-        let mut soft = false;
         let (relation, why) = match (&st.figure, same_measure) {
             (Some(q), true) => {
                 let other_kind = !claim.refine.is_empty() && !st.refine.is_empty() && !claim.refine.iter().any(|r| st.refine.contains(r));
@@ -243,7 +240,7 @@ pub fn judge(
                                     claim.quantity.frame.counter.is_none()
                                         && source_frame.is_some_and(|f| near_in_time(&claim.quantity.frame, f))
                                 };
-                                soft = !cumulative
+                                let soft = !cumulative
                                     && match &w {
                                         FrameWhy::PeriodUnclear => near(),
                                         _ => false,
@@ -273,7 +270,7 @@ pub fn judge(
                 (Relation::Related, Why::Mention)
             }
         };
-        found.push(Found { statement: sid, source: st.source, relation, why, similarity: sim, figure: st.figure.is_some(), soft });
+        found.push(Found { statement: sid, source: st.source, relation, why, similarity: sim, figure: st.figure.is_some() });
     }
 
     // The same specific value in a source sentence about the same subject,
@@ -307,7 +304,6 @@ pub fn judge(
                         why: Why::Versus(d),
                         similarity: sim,
                         figure: true,
-                        soft: false,
                     });
                 }
             }
@@ -344,7 +340,7 @@ pub fn judge(
     // sources tell one fact differently (disputed). Alone, it stays related.
     let original = |s: u32| sources[s as usize].copy_of.unwrap_or(s);
     let confirmed: Vec<u32> = found.iter().filter(|f| f.relation == Relation::Corroborates).map(|f| original(f.source)).collect();
-    for f in found.iter_mut().filter(|f| f.soft) {
+    for f in found.iter_mut().filter(|f| matches!(f.why, Why::Open(..))) {
         if confirmed.iter().any(|&s| s != original(f.source)) {
             f.relation = Relation::Contradicts;
         }
